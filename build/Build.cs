@@ -1,0 +1,4 @@
+internal static class Program
+{
+    public static int Main() => 0;
+}
