@@ -1,0 +1,334 @@
+using HomeLab.Manifests.Findings;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace HomeLab.Manifests.Yaml;
+
+/// <summary>Builds nodes from YamlDotNet's parser events for one text. Single use.</summary>
+internal sealed class YamlEventReader
+{
+    // Children of the collections being built are pushed onto these shared stacks and copied out once, at the
+    // exact size, when their collection ends: no per-collection growable lists.
+    private readonly List<YamlMapEntry> _entryStack = [];
+    private readonly List<YamlNode> _itemStack = [];
+    private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+    private readonly List<Finding> _findings = [];
+    private readonly string _text;
+    private readonly string _file;
+    private readonly YamlLoader _options;
+    private readonly Parser _parser;
+    private Mark _lastEnd;
+    private int _documentLine = 1;
+
+    public YamlEventReader(string text, string file, YamlLoader options)
+    {
+        _text = text;
+        _file = file;
+        _options = options;
+        _parser = new Parser(new StringReader(text));
+    }
+
+    private ParsingEvent Current => _parser.Current!;
+
+    public YamlLoadResult Read()
+    {
+        var documents = new List<YamlDocument>();
+        try
+        {
+            Next(); // StreamStart
+            Next();
+            var index = 0;
+            while (Current is DocumentStart start)
+            {
+                _anchors.Clear();
+                _documentLine = (int)start.Start.Line;
+                Next();
+                var root = ReadNode(0);
+                var end = Current.End;
+                Next(); // DocumentEnd
+                var span = Span(start.Start, end.Index > start.Start.Index ? end : _lastEnd);
+                if (root is YamlScalar { IsNull: true })
+                {
+                    // Empty document ("---" twice, or only comments): nothing to load.
+                }
+                else if (_options.RequireMappings && root is not YamlMap)
+                {
+                    _findings.Add(new Finding(YamlRuleIds.NotAMapping, Severity.Error, $"document {index + 1} is {Describe(root)}, not a mapping of keys to values")
+                    {
+                        Span = root.Span,
+                        Hint = "a Kubernetes manifest is a mapping that starts with apiVersion: and kind:",
+                    });
+                }
+                else
+                {
+                    documents.Add(new YamlDocument(root, index, span));
+                }
+
+                index++;
+            }
+        }
+        catch (YamlException ex)
+        {
+            _findings.Add(YamlErrorTranslator.Translate(ex, _text, _file, _documentLine));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unclosed flow collections.
+            var at = _parser.Current?.End ?? _lastEnd;
+            _findings.Add(YamlErrorTranslator.Malformed(_file, at));
+        }
+        catch (TooDeepException ex)
+        {
+            _findings.Add(new Finding(YamlRuleIds.TooDeep, Severity.Error, $"mappings and lists nest more than {_options.MaxDepth} levels deep")
+            {
+                Span = Span(ex.At, ex.At),
+                Hint = "this is not a manifest a person wrote; check what generated it",
+            });
+        }
+
+        return new YamlLoadResult(_file, documents, _findings);
+    }
+
+    private YamlNode ReadNode(int depth)
+    {
+        switch (Current)
+        {
+            case Scalar scalar:
+            {
+                var node = MakeScalar(scalar);
+                _lastEnd = scalar.End;
+                Remember(scalar, node);
+                Next();
+                return node;
+            }
+
+            case MappingStart start:
+                return ReadMap(start, depth);
+            case SequenceStart start:
+                return ReadList(start, depth);
+            case AnchorAlias alias:
+            {
+                _lastEnd = alias.End;
+                Next();
+                if (_anchors.TryGetValue(alias.Value.Value, out var target))
+                {
+                    return target;
+                }
+
+                var span = Span(alias.Start, alias.End);
+                _findings.Add(new Finding(YamlRuleIds.UnknownAlias, Severity.Error, $"the alias *{alias.Value.Value} names no anchor defined before it")
+                {
+                    Span = span,
+                    Hint = $"define the anchor &{alias.Value.Value} earlier in the same document, or write the value out",
+                });
+                return YamlScalar.NullAt(span);
+            }
+
+            default:
+                throw new YamlException(Current.Start, Current.End, $"unexpected {Current.GetType().Name}");
+        }
+    }
+
+    private YamlMap ReadMap(MappingStart start, int depth)
+    {
+        if (depth >= _options.MaxDepth)
+        {
+            throw new TooDeepException(start.Start);
+        }
+
+        Next();
+        var first = _entryStack.Count;
+        HashSet<string>? keys = null;
+        List<YamlNode>? merges = null;
+        while (Current is not MappingEnd)
+        {
+            if (Current is not Scalar keyEvent)
+            {
+                var keyStart = Current.Start;
+                ReadNode(depth + 1);
+                ReadNode(depth + 1);
+                _findings.Add(new Finding(YamlRuleIds.ComplexKey, Severity.Error, "a mapping key is a list or a mapping; Kubernetes reads only text keys")
+                {
+                    Span = Span(keyStart, keyStart),
+                    Hint = "use a plain text key; the entry was left out",
+                });
+                continue;
+            }
+
+            var key = keyEvent.Value;
+            var keySpan = Span(keyEvent.Start, keyEvent.End);
+            Next();
+            var value = ReadNode(depth + 1);
+            if (key == "<<" && keyEvent.Style == ScalarStyle.Plain)
+            {
+                (merges ??= []).Add(value);
+                continue;
+            }
+
+            var duplicate = FindDuplicate(first, key, ref keys);
+            if (duplicate >= 0)
+            {
+                var original = _entryStack[duplicate].KeySpan;
+                _findings.Add(new Finding(YamlRuleIds.DuplicateKey, Severity.Error, $"the key '{key}' appears twice in one mapping: on line {original.Line} and again on line {keySpan.Line}")
+                {
+                    Span = keySpan,
+                    Hint = $"remove one of them; only the first (line {original.Line}) is kept",
+                });
+                continue;
+            }
+
+            _entryStack.Add(new YamlMapEntry(key, keySpan, value));
+        }
+
+        if (merges is not null)
+        {
+            ApplyMerges(first, merges, ref keys);
+        }
+
+        var end = start.Style == MappingStyle.Flow ? Current.End : _lastEnd;
+        _lastEnd = end;
+        var entries = _entryStack.GetRange(first, _entryStack.Count - first).ToArray();
+        _entryStack.RemoveRange(first, entries.Length);
+        var map = new YamlMap(entries, Span(start.Start, end), checkDuplicates: false);
+        Remember(start, map);
+        Next();
+        return map;
+    }
+
+    private YamlList ReadList(SequenceStart start, int depth)
+    {
+        if (depth >= _options.MaxDepth)
+        {
+            throw new TooDeepException(start.Start);
+        }
+
+        Next();
+        var first = _itemStack.Count;
+        while (Current is not SequenceEnd)
+        {
+            _itemStack.Add(ReadNode(depth + 1));
+        }
+
+        var end = start.Style == SequenceStyle.Flow ? Current.End : _lastEnd;
+        _lastEnd = end;
+        var items = _itemStack.GetRange(first, _itemStack.Count - first).ToArray();
+        _itemStack.RemoveRange(first, items.Length);
+        var list = new YamlList(items, Span(start.Start, end), copy: false);
+        Remember(start, list);
+        Next();
+        return list;
+    }
+
+    private int FindDuplicate(int first, string key, ref HashSet<string>? keys)
+    {
+        var count = _entryStack.Count - first;
+        if (count > 16 && keys is null)
+        {
+            keys = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = first; i < _entryStack.Count; i++)
+            {
+                keys.Add(_entryStack[i].Key);
+            }
+        }
+
+        if (keys is not null && keys.Add(key))
+        {
+            return -1;
+        }
+
+        for (var i = first; i < _entryStack.Count; i++)
+        {
+            if (string.Equals(_entryStack[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // YAML merge keys: explicit keys win, then earlier merge sources win over later ones.
+    private void ApplyMerges(int first, List<YamlNode> merges, ref HashSet<string>? keys)
+    {
+        foreach (var merge in merges)
+        {
+            IEnumerable<YamlNode> sources = merge is YamlList list ? list.Items : [merge];
+            foreach (var source in sources)
+            {
+                if (source is not YamlMap map)
+                {
+                    _findings.Add(new Finding(YamlRuleIds.Syntax, Severity.Error, "a merge key (<<) must refer to a mapping or a list of mappings")
+                    {
+                        Span = source.Span,
+                        Hint = "point << at an anchored mapping, such as <<: *defaults",
+                    });
+                    continue;
+                }
+
+                foreach (var entry in map.Entries)
+                {
+                    if (FindDuplicate(first, entry.Key, ref keys) < 0)
+                    {
+                        _entryStack.Add(entry);
+                    }
+                }
+            }
+        }
+    }
+
+    private YamlScalar MakeScalar(Scalar scalar)
+    {
+        var style = scalar.Style switch
+        {
+            ScalarStyle.SingleQuoted => YamlScalarStyle.SingleQuoted,
+            ScalarStyle.DoubleQuoted => YamlScalarStyle.DoubleQuoted,
+            ScalarStyle.Literal => YamlScalarStyle.Literal,
+            ScalarStyle.Folded => YamlScalarStyle.Folded,
+            _ => YamlScalarStyle.Plain,
+        };
+        var kind = scalar.Tag.IsEmpty
+            ? style == YamlScalarStyle.Plain ? YamlScalar.Resolve(scalar.Value) : YamlScalarKind.String
+            : KindOfTag(scalar.Tag.Value, scalar.Value, style);
+        return new YamlScalar(scalar.Value, style, kind, Span(scalar.Start, scalar.End));
+    }
+
+    private static YamlScalarKind KindOfTag(string tag, string value, YamlScalarStyle style) => tag switch
+    {
+        "tag:yaml.org,2002:str" => YamlScalarKind.String,
+        "tag:yaml.org,2002:null" => YamlScalarKind.Null,
+        "tag:yaml.org,2002:bool" or "tag:yaml.org,2002:int" or "tag:yaml.org,2002:float" => YamlScalar.Resolve(value) is var kind && kind != YamlScalarKind.String ? kind : YamlScalarKind.String,
+        _ => style == YamlScalarStyle.Plain && tag != "!" ? YamlScalar.Resolve(value) : YamlScalarKind.String,
+    };
+
+    private void Remember(NodeEvent node, YamlNode value)
+    {
+        if (!node.Anchor.IsEmpty)
+        {
+            _anchors[node.Anchor.Value] = value;
+        }
+    }
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlList => "a list",
+        YamlScalar scalar => $"the plain value '{Shorten(scalar.Value)}'",
+        _ => "a value",
+    };
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+
+    private void Next()
+    {
+        if (!_parser.MoveNext())
+        {
+            throw new YamlException(_lastEnd, _lastEnd, "unexpected end of stream");
+        }
+    }
+
+    private SourceSpan Span(Mark start, Mark end) => new(_file, (int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
+
+    private sealed class TooDeepException(Mark at) : Exception
+    {
+        public Mark At { get; } = at;
+    }
+}

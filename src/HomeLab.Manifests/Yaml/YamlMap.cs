@@ -1,0 +1,200 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+
+namespace HomeLab.Manifests.Yaml;
+
+/// <summary>A YAML mapping: keys in the order they were written, each key once.</summary>
+public sealed class YamlMap : YamlNode
+{
+    // Small maps (almost every Kubernetes map) are searched linearly; larger ones get an index on first lookup.
+    private const int IndexThreshold = 8;
+
+    private readonly YamlMapEntry[] _entries;
+    private Dictionary<string, int>? _index;
+
+    /// <summary>Builds a map in code.</summary>
+    /// <param name="entries">The entries, in order.</param>
+    /// <param name="span">Where the map was written; <see cref="SourceSpan.None"/> when null.</param>
+    /// <exception cref="ArgumentException">A key appears twice.</exception>
+    public YamlMap(IEnumerable<YamlMapEntry> entries, SourceSpan? span = null)
+        : this([.. entries ?? throw new ArgumentNullException(nameof(entries))], span, checkDuplicates: true)
+    {
+    }
+
+    internal YamlMap(YamlMapEntry[] entries, SourceSpan? span, bool checkDuplicates)
+        : base(span)
+    {
+        _entries = entries;
+        if (checkDuplicates)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                ArgumentNullException.ThrowIfNull(entry.Key);
+                ArgumentNullException.ThrowIfNull(entry.Value);
+                if (!seen.Add(entry.Key))
+                {
+                    throw new ArgumentException($"The key '{entry.Key}' appears twice.", nameof(entries));
+                }
+            }
+        }
+    }
+
+    /// <summary>A map with no entries.</summary>
+    public static YamlMap Empty { get; } = new([], null, checkDuplicates: false);
+
+    /// <summary>The entries, in the order they were written.</summary>
+    public ImmutableArray<YamlMapEntry> Entries => ImmutableCollectionsMarshal.AsImmutableArray(_entries);
+
+    /// <summary>The number of entries.</summary>
+    public int Count => _entries.Length;
+
+    /// <summary>The keys, in order.</summary>
+    public IEnumerable<string> Keys => _entries.Select(e => e.Key);
+
+    /// <summary>The value of a key.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The value, or null when the key is absent.</returns>
+    public YamlNode? this[string key] => TryGetEntry(key, out var entry) ? entry.Value : null;
+
+    /// <summary>Builds a map in code from keys and values; C# values convert to scalars.</summary>
+    /// <param name="entries">The keys and values, in order.</param>
+    /// <returns>The map.</returns>
+    /// <exception cref="ArgumentException">A key appears twice.</exception>
+    public static YamlMap Of(params (string Key, YamlNode Value)[] entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var built = new YamlMapEntry[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            built[i] = new YamlMapEntry(entries[i].Key, entries[i].Value);
+        }
+
+        return new YamlMap(built, null, checkDuplicates: true);
+    }
+
+    /// <summary>Whether the map has a key.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>True when the key is present.</returns>
+    public bool ContainsKey(string key) => IndexOf(key.AsSpan()) >= 0;
+
+    /// <summary>Looks up the value of a key.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value, when found.</param>
+    /// <returns>True when the key is present.</returns>
+    public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out YamlNode? value)
+    {
+        var found = TryGetEntry(key, out var entry);
+        value = entry.Value;
+        return found;
+    }
+
+    /// <summary>Looks up a key's entry, which also has the key's span.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="entry">The entry, when found.</param>
+    /// <returns>True when the key is present.</returns>
+    public bool TryGetEntry(string key, out YamlMapEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var i = IndexOf(key.AsSpan());
+        entry = i >= 0 ? _entries[i] : default;
+        return i >= 0;
+    }
+
+    /// <summary>The text of a key's value when it is a non-null scalar.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The text, or null when the key is absent, null, or not a scalar.</returns>
+    public string? GetString(string key) => (this[key] as YamlScalar)?.AsString();
+
+    /// <summary>A key's value when it is a map.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The map, or null when the key is absent or not a map.</returns>
+    public YamlMap? GetMap(string key) => this[key] as YamlMap;
+
+    /// <summary>A key's value when it is a list.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The list, or null when the key is absent or not a list.</returns>
+    public YamlList? GetList(string key) => this[key] as YamlList;
+
+    /// <summary>A copy with a key set: replaced in place when present, added at the end when not.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>The new map; this one is unchanged.</returns>
+    public YamlMap With(string key, YamlNode value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        var i = IndexOf(key.AsSpan());
+        YamlMapEntry[] entries;
+        if (i >= 0)
+        {
+            entries = (YamlMapEntry[])_entries.Clone();
+            entries[i] = entries[i] with { Value = value };
+        }
+        else
+        {
+            entries = [.. _entries, new YamlMapEntry(key, value)];
+        }
+
+        return new YamlMap(entries, Span, checkDuplicates: false);
+    }
+
+    /// <summary>A copy without a key.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The new map, or this one when the key is absent.</returns>
+    public YamlMap Without(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var i = IndexOf(key.AsSpan());
+        return i < 0 ? this : new YamlMap([.. _entries.AsSpan(0, i), .. _entries.AsSpan(i + 1)], Span, checkDuplicates: false);
+    }
+
+    /// <inheritdoc />
+    public override JsonNode ToJson()
+    {
+        var json = new JsonObject();
+        foreach (var entry in _entries)
+        {
+            json[entry.Key] = entry.Value.ToJson();
+        }
+
+        return json;
+    }
+
+    internal YamlNode? Find(ReadOnlySpan<char> key)
+    {
+        var i = IndexOf(key);
+        return i >= 0 ? _entries[i].Value : null;
+    }
+
+    private int IndexOf(ReadOnlySpan<char> key)
+    {
+        if (_entries.Length <= IndexThreshold)
+        {
+            for (var i = 0; i < _entries.Length; i++)
+            {
+                if (key.SequenceEqual(_entries[i].Key))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        var index = _index ??= BuildIndex();
+        return index.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var found) ? found : -1;
+    }
+
+    private Dictionary<string, int> BuildIndex()
+    {
+        var index = new Dictionary<string, int>(_entries.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            index.TryAdd(_entries[i].Key, i);
+        }
+
+        return index;
+    }
+}
