@@ -94,35 +94,35 @@ internal sealed class YamlEventReader
         switch (Current)
         {
             case Scalar scalar:
-            {
-                var node = MakeScalar(scalar);
-                _lastEnd = scalar.End;
-                Remember(scalar, node);
-                Next();
-                return node;
-            }
+                {
+                    var node = MakeScalar(scalar);
+                    _lastEnd = scalar.End;
+                    Remember(scalar, node);
+                    Next();
+                    return node;
+                }
 
             case MappingStart start:
                 return ReadMap(start, depth);
             case SequenceStart start:
                 return ReadList(start, depth);
             case AnchorAlias alias:
-            {
-                _lastEnd = alias.End;
-                Next();
-                if (_anchors.TryGetValue(alias.Value.Value, out var target))
                 {
-                    return target;
-                }
+                    _lastEnd = alias.End;
+                    Next();
+                    if (_anchors.TryGetValue(alias.Value.Value, out var target))
+                    {
+                        return target;
+                    }
 
-                var span = Span(alias.Start, alias.End);
-                _findings.Add(new Finding(YamlRuleIds.UnknownAlias, Severity.Error, $"the alias *{alias.Value.Value} names no anchor defined before it")
-                {
-                    Span = span,
-                    Hint = $"define the anchor &{alias.Value.Value} earlier in the same document, or write the value out",
-                });
-                return YamlScalar.NullAt(span);
-            }
+                    var span = Span(alias.Start, alias.End);
+                    _findings.Add(new Finding(YamlRuleIds.UnknownAlias, Severity.Error, $"the alias *{alias.Value.Value} names no anchor defined before it")
+                    {
+                        Span = span,
+                        Hint = $"define the anchor &{alias.Value.Value} earlier in the same document, or write the value out",
+                    });
+                    return YamlScalar.NullAt(span);
+                }
 
             default:
                 throw new YamlException(Current.Start, Current.End, $"unexpected {Current.GetType().Name}");
