@@ -1,4 +1,25 @@
-internal static class Program
+using HomeLab.Targets;
+using HomeLab.Targets.Components;
+
+/// <summary>The homelab's pipeline: a list of targets; each concern lives in its own partial file.</summary>
+partial class Build : BuildBase, IFormatCheck
 {
-    public static int Main() => 0;
+    public static int Main() => Execute<Build>(x => x.Verify);
+
+    protected override string Logo => "HomeLab — homelab GitOps pipeline";
+
+    Target Verify => _ => _
+        .Description("Checks everything offline: renders every environment, validates, lints, runs offline assertions.")
+        .Executes(context => context.AddNote("offline checks"));
+
+    Target Compile => _ => _
+        .Description("Builds the whole solution.")
+        .Executes(ct => DotNet(ct, "build", Solution, "--nologo", "-v", "q"));
+
+    Target UnitTest => _ => _
+        .Description("Runs every test project (the command README names: dotnet test HomeLab.sln).")
+        .DependsOn(Compile)
+        .Executes(ct => DotNet(ct, "test", Solution, "--no-build", "--nologo"));
+
+    AbsolutePath Solution => RootDirectory / "HomeLab.sln";
 }

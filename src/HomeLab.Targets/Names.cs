@@ -1,0 +1,92 @@
+using System.Text;
+
+namespace HomeLab.Targets;
+
+/// <summary>Name conventions: kebab-case on the command line, letters-and-digits matching, "did you mean".</summary>
+internal static class Names
+{
+    /// <summary><c>KubernetesVersion</c> → <c>kubernetes-version</c>.</summary>
+    public static string Kebab(string name)
+    {
+        var text = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                var previousLower = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
+                var nextLower = i > 0 && i + 1 < name.Length && char.IsUpper(name[i - 1]) && char.IsLower(name[i + 1]);
+                if (previousLower || nextLower)
+                {
+                    text.Append('-');
+                }
+
+                text.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                text.Append(c == '_' ? '-' : c);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Letters and digits only, lower case: how names from the environment and files are matched.</summary>
+    public static string Normalize(string name)
+    {
+        var text = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                text.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The candidate closest to what was typed, when it is close enough to be a typo.</summary>
+    public static string? Closest(string typed, IEnumerable<string> candidates)
+    {
+        var wanted = Normalize(typed);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Distance(wanted, Normalize(candidate));
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best is not null && bestDistance <= Math.Max(2, wanted.Length / 3) ? best : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}
