@@ -44,7 +44,7 @@ public static class BuildRunner
         try
         {
             var settings = new BuildRunSettings { Arguments = args, Output = maskedOut, Cancel = cancel.Token, Abort = abort.Token };
-            return RunAsync(settings, masker, defaultTargets).GetAwaiter().GetResult();
+            return RunAsync(settings, masker, new T(), defaultTargets).GetAwaiter().GetResult();
         }
         finally
         {
@@ -61,10 +61,19 @@ public static class BuildRunner
     /// <param name="defaultTargets">What runs when no target is named.</param>
     /// <returns>The exit code.</returns>
     public static Task<int> RunAsync<T>(BuildRunSettings settings, params Expression<Func<T, Target>>[] defaultTargets)
-        where T : BuildBase, new() => RunAsync(settings, new SecretMasker(), defaultTargets);
+        where T : BuildBase, new() => RunAsync(settings, new SecretMasker(), new T(), defaultTargets);
 
-    private static async Task<int> RunAsync<T>(BuildRunSettings settings, SecretMasker masker, Expression<Func<T, Target>>[] defaultTargets)
-        where T : BuildBase, new()
+    /// <summary>Runs a build instance the caller created (tests use this to observe what ran).</summary>
+    /// <typeparam name="T">The build class.</typeparam>
+    /// <param name="settings">Arguments, output, environment, clock and cancellation.</param>
+    /// <param name="build">The build instance; its initializers have run.</param>
+    /// <param name="defaultTargets">What runs when no target is named.</param>
+    /// <returns>The exit code.</returns>
+    public static Task<int> RunAsync<T>(BuildRunSettings settings, T build, params Expression<Func<T, Target>>[] defaultTargets)
+        where T : BuildBase => RunAsync(settings, new SecretMasker(), build, defaultTargets);
+
+    private static async Task<int> RunAsync<T>(BuildRunSettings settings, SecretMasker masker, T build, Expression<Func<T, Target>>[] defaultTargets)
+        where T : BuildBase
     {
         ArgumentNullException.ThrowIfNull(settings);
         var environment = settings.Environment ?? ReadEnvironment();
@@ -89,12 +98,9 @@ public static class BuildRunner
                 throw new BuildUsageException($"--root '{root}' is not a directory.");
             }
 
-            var build = new T
-            {
-                RootDirectory = AbsolutePath.FromAbsolute(root),
-                Environment = environment,
-                Time = settings.Time,
-            };
+            build.RootDirectory = AbsolutePath.FromAbsolute(root);
+            build.Environment = environment;
+            build.Time = settings.Time;
             ParameterBinder.Bind(build, parameters, commandLine, environment, root, commandLine.Values("profile") ?? [], masker);
             output = new BuildOutput(settings.Output, masker, build.Verbosity, root, environment);
 

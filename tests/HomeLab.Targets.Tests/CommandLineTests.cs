@@ -1,0 +1,144 @@
+using HomeLab.Targets;
+using HomeLab.Targets.Components;
+
+namespace HomeLab.Targets.Tests;
+
+internal sealed class HelpBuild : BuildBase, IFormatCheck
+{
+    [Parameter("The Kubernetes version to target.")]
+    public readonly string KubernetesVersion = "1.32";
+
+    public Target Render => _ => _.Description("Renders every environment.").Executes(() => { });
+
+    public Target Validate => _ => _.Description("Validates what was rendered.").DependsOn(Render).Executes(() => { });
+
+    public Target Secret => _ => _.Unlisted().Executes(() => { });
+
+    public Target ClusterUp => _ => _.Exclusive("cluster").Executes(() => { });
+
+    public Target Default => _ => _.DependsOn(Validate).DependsOn<IFormatCheck>(x => x.FormatCheck);
+}
+
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly BuildHarness harness = new();
+
+    public void Dispose() => harness.Dispose();
+
+    [Fact]
+    public async Task Help_lists_targets_with_descriptions_and_direct_dependencies()
+    {
+        var run = await harness.RunAsync(new HelpBuild(), "--help");
+
+        run.ExitCode.Should().Be(0);
+        run.Output.Should().MatchRegex(@"\n  Render +Renders every environment\.\n");
+        run.Output.Should().Contain("depends on: Render");
+        run.Output.Should().Contain("Default *").And.Contain("depends on: Validate, FormatCheck");
+        run.Output.Should().Contain("FormatCheck").And.Contain("dotnet format --verify-no-changes");
+        run.Output.Should().NotContain("Secret", "unlisted targets stay out of help");
+    }
+
+    [Fact]
+    public async Task Help_lists_parameters_with_their_values_and_sources()
+    {
+        harness.Environment["KUBERNETES_VERSION"] = "1.31";
+        var run = await harness.RunAsync(new HelpBuild(), "--help");
+
+        run.Output.Should().Contain("--kubernetes-version <string>");
+        run.Output.Should().Contain("= 1.31 (from the environment variable KUBERNETES_VERSION; default 1.32)");
+        run.Output.Should().Contain("--verbosity <quiet|minimal|normal|verbose>").And.Contain("= normal (default)");
+        run.Output.Should().Contain("--parallel [N]");
+    }
+
+    [Fact]
+    public async Task List_prints_listed_target_names_only()
+    {
+        var run = await harness.RunAsync(new HelpBuild(), "--list");
+
+        run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal("Render", "Validate", "ClusterUp", "Default", "FormatCheck");
+    }
+
+    [Fact]
+    public async Task Plan_prints_the_order_runs_nothing_and_writes_a_mermaid_graph()
+    {
+        var build = new OrderBuild();
+        var run = await harness.RunAsync(build, "Pack", "--plan");
+
+        run.ExitCode.Should().Be(0);
+        build.Ran.Should().BeEmpty();
+        run.Output.Should().Contain("Plan (sequential):");
+        run.Output.Should().MatchRegex(@"1\. Restore\s*\n.*2\. Lint\s*\n.*3\. Compile\s+after Restore, Lint\s*\n.*4\. Pack\s+after Compile");
+        File.ReadAllText(Path.Combine(harness.Root, ".nuke", "temp", "plan.md")).Should().Contain("Compile --> Pack");
+    }
+
+    [Fact]
+    public async Task Plan_shows_skips_and_exclusive_resources()
+    {
+        var run = await harness.RunAsync(new HelpBuild(), "Validate", "ClusterUp", "--plan", "--skip", "Render");
+
+        run.Output.Should().Contain("Render").And.Contain("skipped: skipped by --skip");
+        run.Output.Should().MatchRegex(@"3\. ClusterUp +\[exclusive: cluster\]");
+    }
+
+    [Fact]
+    public async Task Targets_after_a_flag_are_still_targets()
+    {
+        var build = new OrderBuild();
+        var run = await harness.RunAsync(build, "--no-logo", "Restore");
+
+        run.ExitCode.Should().Be(0, run.Output);
+        build.Ran.Should().Equal("Restore");
+    }
+
+    [Fact]
+    public async Task An_unknown_target_is_a_usage_error_without_a_stack_trace()
+    {
+        var run = await harness.RunAsync(new OrderBuild(), "Publsh");
+
+        run.ExitCode.Should().Be(2);
+        run.Output.Trim().Should().Be("error: Unknown target 'Publsh'. Did you mean 'Publish'? Run with --list to see every target.");
+    }
+
+    [Fact]
+    public async Task A_cycle_is_a_usage_error_that_names_the_cycle()
+    {
+        var run = await harness.RunAsync(new CycleBuild(), "A");
+
+        run.ExitCode.Should().Be(2);
+        run.Output.Should().Contain("Dependency cycle: A → B → C → A").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Verbosity_quiet_hides_target_output_but_keeps_the_summary()
+    {
+        var run = await harness.RunAsync(new ParameterBuild(), "Show", "--verbosity", "quiet");
+
+        run.Output.Should().NotContain("version=").And.Contain("Build succeeded.");
+    }
+
+    [Fact]
+    public async Task Root_option_points_the_build_at_another_directory()
+    {
+        using var other = new BuildHarness();
+        var build = new OrderBuild();
+        await harness.RunAsync(build, "Restore", "--root", other.Root);
+
+        build.RootDirectory.Value.Should().Be(other.Root);
+    }
+
+    [Fact]
+    public void The_root_is_the_nearest_directory_with_dot_nuke()
+    {
+        var nested = Directory.CreateDirectory(Path.Combine(harness.Root, "a", "b")).FullName;
+
+        BuildRunner.FindRoot(nested).Should().Be(harness.Root);
+    }
+
+    [Fact]
+    public void Dotnet_format_problems_become_located_annotations()
+    {
+        var annotation = FormatProblem.Parse("/repo/src/A.cs(12,5): error WHITESPACE: Fix whitespace formatting. Replace 4 characters with '\\s'. [/repo/src/A.csproj]");
+
+        annotation.Should().Be(new BuildAnnotation(AnnotationSeverity.Error, "Fix whitespace formatting. Replace 4 characters with '\\s'.", "/repo/src/A.cs", 12, 5, "WHITESPACE"));
+    }
+}
