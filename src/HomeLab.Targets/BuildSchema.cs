@@ -71,6 +71,15 @@ public static class BuildSchema
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }
 
+    /// <summary>Generates the schema text for a build instance: its targets and parameters.</summary>
+    /// <param name="build">The build.</param>
+    /// <returns>The JSON text, with a trailing newline.</returns>
+    public static string Generate(BuildBase build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        return Generate(BuildModel.Discover(build), ParameterBinder.Discover(build.GetType()));
+    }
+
     /// <summary>Writes the schema under the root when its content differs from what is there.</summary>
     /// <param name="root">The repository root.</param>
     /// <param name="model">The targets.</param>

@@ -55,13 +55,13 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
 
     public ITargetDefinition OnlyWhenStatic(Expression<Func<bool>> condition, string? reason = null)
     {
-        StaticConditions.Add(new Condition(condition.Compile(), reason ?? ExpressionText.Of(condition.Body)));
+        StaticConditions.Add(Condition.Lazy(condition, reason));
         return this;
     }
 
     public ITargetDefinition OnlyWhenDynamic(Expression<Func<bool>> condition, string? reason = null)
     {
-        DynamicConditions.Add(new Condition(condition.Compile(), reason ?? ExpressionText.Of(condition.Body)));
+        DynamicConditions.Add(Condition.Lazy(condition, reason));
         return this;
     }
 
@@ -76,15 +76,15 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
         var member = (parameter.Body as MemberExpression)?.Member
             ?? throw new TargetDefinitionException(
                 $"Requires(() => {ExpressionText.Of(parameter.Body)}) must name a parameter member; use Requires(() => condition) for a condition.");
-        var getter = parameter.Compile();
-        Requirements.Add(new Requirement(member.Name, member, () => HasValue(getter())));
+        var getter = new Lazy<Func<T>>(parameter.Compile);
+        Requirements.Add(new Requirement(() => member.Name, member, () => HasValue(getter.Value())));
         return this;
     }
 
     public ITargetDefinition Requires(Expression<Func<bool>> condition)
     {
-        var check = condition.Compile();
-        Requirements.Add(new Requirement(ExpressionText.Of(condition.Body), null, check));
+        var check = new Lazy<Func<bool>>(condition.Compile);
+        Requirements.Add(new Requirement(() => ExpressionText.Of(condition.Body), null, () => check.Value()));
         return this;
     }
 
@@ -156,7 +156,30 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
         _ => true,
     };
 
-    internal sealed record Condition(Func<bool> Check, string Reason);
+    /// <summary>A condition; compiled and described only when the plan needs it, so start-up stays fast.</summary>
+    internal sealed class Condition(Func<bool> check, Func<string> reason)
+    {
+        private readonly Lazy<string> text = new(reason);
 
-    internal sealed record Requirement(string Text, System.Reflection.MemberInfo? Member, Func<bool> Check);
+        public string Reason => text.Value;
+
+        public bool Check() => check();
+
+        public static Condition Lazy(Expression<Func<bool>> condition, string? reason)
+        {
+            var compiled = new Lazy<Func<bool>>(condition.Compile);
+            return new Condition(() => compiled.Value(), () => reason ?? ExpressionText.Of(condition.Body));
+        }
+    }
+
+    internal sealed class Requirement(Func<string> text, System.Reflection.MemberInfo? member, Func<bool> check)
+    {
+        private readonly Lazy<string> description = new(text);
+
+        public string Text => description.Value;
+
+        public System.Reflection.MemberInfo? Member => member;
+
+        public bool Check() => check();
+    }
 }

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+
+namespace HomeLab.Build.Tests;
+
+/// <summary>
+/// build.sh against a recorded-invocation fake of `dotnet` on PATH: the fake records every call, "builds" by
+/// writing the output assembly, and "runs" it by printing its arguments. What is checked is what the
+/// bootstrap decides: build only when an input changed, otherwise run the compiled build directly.
+/// </summary>
+public sealed class BootstrapTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("homelab-bootstrap-").FullName;
+    private readonly string log;
+    private readonly string fakeBin;
+
+    public BootstrapTests()
+    {
+        log = Path.Combine(root, "dotnet-calls.log");
+        fakeBin = Directory.CreateDirectory(Path.Combine(root, "fake-bin")).FullName;
+        File.Copy(Path.Combine(Repository.Root, "build.sh"), Path.Combine(root, "build.sh"));
+        File.Copy(Path.Combine(Repository.Root, "build.cmd"), Path.Combine(root, "build.cmd"));
+        File.WriteAllText(Path.Combine(root, "global.json"), """{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" } }""");
+        Directory.CreateDirectory(Path.Combine(root, "build"));
+        Directory.CreateDirectory(Path.Combine(root, "src", "Lib"));
+        File.WriteAllText(Path.Combine(root, "build", "_build.csproj"), "<Project />");
+        File.WriteAllText(Path.Combine(root, "build", "Build.cs"), "class Build {}");
+        File.WriteAllText(Path.Combine(root, "src", "Lib", "Lib.cs"), "class Lib {}");
+        var fake = Path.Combine(fakeBin, "dotnet");
+        File.WriteAllText(fake, $$"""
+            #!/usr/bin/env bash
+            echo "$*" >> "{{log}}"
+            case "$1" in
+              --list-sdks) echo "10.0.401 [/fake/sdk]" ;;
+              build)
+                out=""; while [ $# -gt 0 ]; do [ "$1" = "-o" ] && out=$2; shift; done
+                mkdir -p "$out" && echo compiled > "$out/_build.dll" ;;
+              *.dll) shift; echo "ran build: $*" ;;
+            esac
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private (int ExitCode, string Output, string[] Calls) Run(string script = "build.sh", params string[] args)
+    {
+        if (File.Exists(log))
+        {
+            File.Delete(log);
+        }
+
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+        start.ArgumentList.Add(Path.Combine(root, script));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["PATH"] = fakeBin + ":/usr/bin:/bin";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        var calls = File.Exists(log) ? File.ReadAllLines(log) : [];
+        return (process.ExitCode, output, calls);
+    }
+
+    [Fact]
+    public void The_first_call_builds_the_build_then_runs_it()
+    {
+        var (exitCode, output, calls) = Run("build.sh", "--help");
+
+        exitCode.Should().Be(0, output);
+        calls.Should().Contain(c => c.StartsWith("build ", StringComparison.Ordinal));
+        output.Should().Contain("ran build: --help");
+    }
+
+    [Fact]
+    public void With_nothing_changed_the_build_is_not_rebuilt_and_no_sdk_lookup_happens()
+    {
+        Run("build.sh", "--help");
+        var (exitCode, output, calls) = Run("build.sh", "Verify", "--no-logo");
+
+        exitCode.Should().Be(0, output);
+        calls.Should().ContainSingle().Which.Should().EndWith("_build.dll Verify --no-logo");
+        output.Should().Be("ran build: Verify --no-logo\n");
+    }
+
+    [Fact]
+    public void A_changed_source_file_rebuilds()
+    {
+        Run("build.sh");
+        File.AppendAllText(Path.Combine(root, "src", "Lib", "Lib.cs"), "// changed\n");
+        var (_, _, calls) = Run("build.sh");
+
+        calls.Should().Contain(c => c.StartsWith("build ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_added_or_deleted_source_file_rebuilds()
+    {
+        Run("build.sh");
+        File.WriteAllText(Path.Combine(root, "build", "Build.More.cs"), "partial class Build {}");
+        Run("build.sh").Calls.Should().Contain(c => c.StartsWith("build ", StringComparison.Ordinal));
+
+        File.Delete(Path.Combine(root, "build", "Build.More.cs"));
+        Run("build.sh").Calls.Should().Contain(c => c.StartsWith("build ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_output_directories_do_not_count_as_inputs()
+    {
+        Run("build.sh");
+        Directory.CreateDirectory(Path.Combine(root, "src", "Lib", "obj"));
+        File.WriteAllText(Path.Combine(root, "src", "Lib", "obj", "generated.cs"), "// written by a build");
+        Run("build.sh").Calls.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Build_cmd_runs_under_bash_too()
+    {
+        var (exitCode, output, _) = Run("build.cmd", "--list");
+
+        exitCode.Should().Be(0, output);
+        output.Should().Contain("ran build: --list");
+    }
+
+    [Fact]
+    public void An_sdk_older_than_global_json_is_refused_with_a_clear_message()
+    {
+        File.WriteAllText(Path.Combine(root, "global.json"), """{ "sdk": { "version": "10.0.500", "rollForward": "latestFeature" } }""");
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+        start.ArgumentList.Add(Path.Combine(root, "build.sh"));
+        // No curl or wget on this PATH: the install script cannot be fetched, and build.sh must say so.
+        start.Environment["PATH"] = fakeBin;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        process.ExitCode.Should().NotBe(0);
+        output.Should().Contain("no .NET SDK satisfies global.json (10.0.500)").And.Contain("install the .NET SDK 10.0");
+    }
+}
