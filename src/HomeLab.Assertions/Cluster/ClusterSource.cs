@@ -211,7 +211,7 @@ public sealed class ClusterSource : IResourceSource
             .ToList();
 
     // List items come without apiVersion and kind; assertions match on them, so put them back.
-    private static JObject WithTypeMeta(JObject obj, ApiResource resource)
+    internal static JObject WithTypeMeta(JObject obj, ApiResource resource)
     {
         obj["apiVersion"] ??= resource.ApiVersion;
         obj["kind"] ??= resource.Kind;
