@@ -1,10 +1,14 @@
+using System.Linq.Expressions;
 using HomeLab.Targets;
 using HomeLab.Targets.Components;
 
 /// <summary>The homelab's pipeline: a list of targets; each concern lives in its own partial file.</summary>
 partial class Build : BuildBase, IFormatCheck
 {
-    public static int Main() => Execute<Build>(x => x.Verify);
+    public static int Main() => Execute(Defaults);
+
+    /// <summary>What runs when no target is named.</summary>
+    internal static Expression<Func<Build, Target>>[] Defaults => [x => x.Verify];
 
     protected override string Logo => "HomeLab — homelab GitOps pipeline";
 
