@@ -1,0 +1,103 @@
+using HomeLab.Manifests.Findings;
+using HomeLab.Manifests.Objects;
+
+namespace HomeLab.Manifests.Lint;
+
+/// <summary>
+/// Runs lint rules over a set of objects. Immutable: the <c>With…</c> methods return new linters.
+/// <para>An object is silenced for a rule only by the annotation
+/// <c>lint.homelab.dev/ignore: "homelab/probes: the job's own watchdog restarts it"</c> (several entries separated by
+/// new lines or <c>;</c>). An entry without a reason, or naming an unknown rule, silences nothing and is itself a
+/// <c>homelab/ignore-annotation</c> error.</para>
+/// <para>Indexes (by kind, by namespace, pod templates) are built once per run; rules walk the YAML model and do not
+/// deserialize. Findings come sorted by file, line, column and rule; the configuration file's own mistakes come
+/// first.</para>
+/// </summary>
+public sealed class Linter
+{
+    /// <summary>Creates a linter.</summary>
+    /// <param name="rules">The rules; <see cref="LintRules.All"/> when null.</param>
+    /// <param name="configuration">The configuration; <see cref="LintConfiguration.Default"/> when null.</param>
+    /// <param name="environment">The environment; null when unknown.</param>
+    public Linter(IReadOnlyList<LintRule>? rules = null, LintConfiguration? configuration = null, LintEnvironment? environment = null)
+    {
+        Rules = rules ?? LintRules.All;
+        Configuration = configuration ?? LintConfiguration.Default;
+        Environment = environment;
+    }
+
+    /// <summary>The built-in rules, default configuration, no environment.</summary>
+    public static Linter Default { get; } = new();
+
+    /// <summary>The rules run.</summary>
+    public IReadOnlyList<LintRule> Rules { get; }
+
+    /// <summary>The configuration applied.</summary>
+    public LintConfiguration Configuration { get; }
+
+    /// <summary>The environment the set is rendered for; null when unknown.</summary>
+    public LintEnvironment? Environment { get; }
+
+    /// <summary>A copy with other rules.</summary>
+    /// <param name="rules">The rules.</param>
+    /// <returns>The new linter.</returns>
+    public Linter WithRules(IEnumerable<LintRule> rules) => new([.. rules], Configuration, Environment);
+
+    /// <summary>A copy with another configuration.</summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <returns>The new linter.</returns>
+    public Linter WithConfiguration(LintConfiguration configuration) => new(Rules, configuration, Environment);
+
+    /// <summary>A copy for an environment.</summary>
+    /// <param name="environment">The environment.</param>
+    /// <returns>The new linter.</returns>
+    public Linter WithEnvironment(LintEnvironment environment) => new(Rules, Configuration, environment);
+
+    /// <summary>Lints the objects of a set (its load findings are not repeated).</summary>
+    /// <param name="set">The set.</param>
+    /// <returns>The findings, sorted.</returns>
+    public IReadOnlyList<Finding> Lint(ManifestSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        return Lint(set.Objects);
+    }
+
+    /// <summary>Lints objects.</summary>
+    /// <param name="objects">The objects, such as a rendered environment.</param>
+    /// <returns>The findings, sorted.</returns>
+    public IReadOnlyList<Finding> Lint(IReadOnlyList<KubeObject> objects)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        var ids = Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var context = new LintContext(objects, Configuration, Environment, ids);
+        foreach (var rule in Rules)
+        {
+            if (Configuration.SeverityOf(rule) is { } severity)
+            {
+                context.Run(rule, severity);
+            }
+        }
+
+        var findings = context.Findings.ToList();
+        findings.Sort(Compare);
+        return [.. Configuration.Findings, .. findings];
+    }
+
+    private static int Compare(Finding a, Finding b)
+    {
+        var spanA = a.Span ?? default;
+        var spanB = b.Span ?? default;
+        var order = string.CompareOrdinal(spanA.File, spanB.File);
+        if (order == 0)
+        {
+            order = spanA.Line.CompareTo(spanB.Line);
+        }
+
+        if (order == 0)
+        {
+            order = spanA.Column.CompareTo(spanB.Column);
+        }
+
+        return order != 0 ? order : string.CompareOrdinal(a.RuleId, b.RuleId);
+    }
+}

@@ -1,0 +1,38 @@
+using HomeLab.Manifests.Findings;
+using HomeLab.Manifests.Yaml;
+
+namespace HomeLab.Manifests.Lint.Rules;
+
+internal sealed class ImageTagRule() : ContainerRule(
+    LintRuleIds.ImageTag,
+    Severity.Error,
+    "An image without a tag, or tagged latest, changes under you; a fixed tag or digest makes deployments repeatable.",
+    includeInitContainers: true)
+{
+    protected override void CheckContainer(LintContext context, Workload workload, YamlMap container, Func<FieldPath> path)
+    {
+        var image = container.GetString("image");
+        if (string.IsNullOrEmpty(image))
+        {
+            context.Report(workload.Object, path().Key("image"), $"container '{container.GetString("name")}' has no image", "set image: registry/name:tag");
+            return;
+        }
+
+        if (image.Contains('@', StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var lastSlash = image.LastIndexOf('/');
+        var colon = image.IndexOf(':', lastSlash + 1);
+        var tag = colon < 0 ? null : image[(colon + 1)..];
+        if (string.IsNullOrEmpty(tag))
+        {
+            context.Report(workload.Object, path().Key("image"), $"image '{image}' has no tag, so it means latest", "pin a version tag or a digest (@sha256:...)");
+        }
+        else if (tag == "latest")
+        {
+            context.Report(workload.Object, path().Key("image"), $"image '{image}' uses the tag latest", "pin a version tag or a digest (@sha256:...)");
+        }
+    }
+}

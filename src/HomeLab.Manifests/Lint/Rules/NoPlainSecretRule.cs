@@ -1,0 +1,21 @@
+using HomeLab.Manifests.Findings;
+using HomeLab.Manifests.Yaml;
+
+namespace HomeLab.Manifests.Lint.Rules;
+
+internal sealed class NoPlainSecretRule() : LintRule(
+    LintRuleIds.NoPlainSecret,
+    Severity.Error,
+    "Secrets in git are readable by anyone with the repository; commit a SealedSecret, which only the cluster can decrypt.")
+{
+    public override void Check(LintContext context)
+    {
+        foreach (var obj in context.OfKind("Secret"))
+        {
+            if (obj.Group.Length == 0)
+            {
+                context.Report(obj, FieldPath.Root.Key("kind"), $"Secret '{obj.Name}' is committed in plain text", "seal it into a SealedSecret (bitnami.com/v1alpha1) and commit that instead");
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using HomeLab.Manifests.Findings;
+using HomeLab.Manifests.Yaml;
+
+namespace HomeLab.Manifests.Lint.Rules;
+
+internal sealed class ServiceSelectorRule() : LintRule(
+    LintRuleIds.ServiceSelector,
+    Severity.Error,
+    "A Service whose selector matches no pod has no endpoints: every request to it fails.")
+{
+    private static readonly FieldPath SelectorPath = FieldPath.Root.Key("spec").Key("selector");
+
+    public override void Check(LintContext context)
+    {
+        foreach (var service in context.OfKind("Service"))
+        {
+            if (service.Group.Length != 0 || service.Root.Find(SelectorPath) is not YamlMap { Count: > 0 } selector)
+            {
+                continue;
+            }
+
+            var matched = false;
+            foreach (var workload in context.WorkloadsIn(LintContext.NamespaceOf(service)))
+            {
+                if (LabelSelector.MatchesLabels(selector, workload.TemplateLabels))
+                {
+                    matched = true;
+                    break;
+                }
+            }
+
+            if (!matched)
+            {
+                context.Report(service, SelectorPath, $"the selector of Service '{service.Name}' matches no pod template in namespace {LintContext.NamespaceOf(service)}", "match the labels of a workload's spec.template.metadata.labels");
+            }
+        }
+    }
+}
