@@ -1,0 +1,65 @@
+using HomeLab.Manifests.Findings;
+using HomeLab.Manifests.Objects;
+using HomeLab.Manifests.Tools;
+using HomeLab.Manifests.Yaml;
+
+namespace HomeLab.Manifests.Rendering;
+
+/// <summary>
+/// Renders a kustomization directory with <c>kubectl kustomize</c> and maps every rendered field back to the file
+/// and line that wrote it: the base manifest, the overlay patch (strategic merge or JSON 6902, inline or in a
+/// file) that set it, or the kustomization entry (namespace, labels, replicas, images, generators) that did.
+/// </summary>
+public sealed class KustomizeRenderer
+{
+    private readonly Kubectl _kubectl;
+
+    /// <summary>Creates a renderer.</summary>
+    /// <param name="kubectl">The kubectl that renders.</param>
+    public KustomizeRenderer(Kubectl kubectl)
+    {
+        ArgumentNullException.ThrowIfNull(kubectl);
+        _kubectl = kubectl;
+    }
+
+    /// <summary>Renders a kustomization directory.</summary>
+    /// <param name="directory">The directory with the <c>kustomization.yaml</c>.</param>
+    /// <param name="cancellationToken">Stops the render.</param>
+    /// <returns>The rendered source; a kubectl failure is an error finding at the kustomization file's line 1 with kubectl's message.</returns>
+    public async Task<RenderedSource> RenderAsync(string directory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        directory = Path.GetFullPath(directory);
+        var name = "kustomize-" + Path.GetFileName(directory.TrimEnd(Path.DirectorySeparatorChar));
+        var file = KustomizationTracer.FindFile(directory) ?? Path.Combine(directory, "kustomization.yaml");
+        var at = SourceSpan.At(file, 1, 1);
+        var result = await _kubectl.KustomizeAsync(directory, cancellationToken).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            return new RenderedSource(name, RenderSourceKind.Kustomization, directory, string.Empty, [], [ToolFindings.Failed(result, at, "fix the kustomization so that `kubectl kustomize` succeeds")], []);
+        }
+
+        return Map(name, directory, file, result.StandardOutput);
+    }
+
+    /// <summary>Maps already-rendered kustomize output back to the sources of a kustomization.</summary>
+    /// <param name="name">The rendered source's name.</param>
+    /// <param name="directory">The kustomization directory.</param>
+    /// <param name="kustomizationFile">Its kustomization file.</param>
+    /// <param name="text">The output of <c>kubectl kustomize</c>.</param>
+    /// <returns>The rendered source.</returns>
+    internal static RenderedSource Map(string name, string directory, string kustomizationFile, string text)
+    {
+        var parsed = ManifestSet.Parse(text, $"kubectl kustomize {directory}");
+        var traced = new KustomizationTracer().Trace(directory, []);
+        var notes = new List<SpanNote>();
+        var objects = new List<KubeObject>(parsed.Objects.Count);
+        foreach (var rendered in parsed.Objects)
+        {
+            objects.Add(KustomizeObjectMapper.Map(rendered, KustomizeObjectMapper.Match(rendered, traced), kustomizationFile, notes));
+        }
+
+        var findings = parsed.Findings.Where(f => f.Severity == Severity.Error).ToList();
+        return new RenderedSource(name, RenderSourceKind.Kustomization, directory, text, objects, findings, notes);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using HomeLab.Manifests.Yaml;
+
+namespace HomeLab.Manifests.Rendering;
+
+/// <summary>Which objects a kustomize patch applies to: a <c>target:</c> selector, or the patch's own kind and name.</summary>
+internal sealed record PatchTarget(string? Group, string? Version, string? Kind, string? Name, string? Namespace, string? LabelSelector, string? AnnotationSelector, bool NameIsPattern)
+{
+    private static readonly HashSet<string> ClusterScoped = new(StringComparer.Ordinal)
+    {
+        "Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PersistentVolume", "StorageClass",
+        "PriorityClass", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService", "IngressClass",
+        "Node", "CSIDriver", "RuntimeClass", "ClusterIssuer", "VolumeSnapshotClass", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
+    };
+
+    public static bool IsClusterScoped(string kind) => ClusterScoped.Contains(kind);
+
+    /// <summary>A <c>target:</c> selector.</summary>
+    public static PatchTarget FromSelector(YamlMap target) => new(
+        target.GetString("group"),
+        target.GetString("version"),
+        target.GetString("kind"),
+        target.GetString("name"),
+        target.GetString("namespace"),
+        target.GetString("labelSelector"),
+        target.GetString("annotationSelector"),
+        NameIsPattern: true);
+
+    /// <summary>A strategic merge patch names its target itself.</summary>
+    public static PatchTarget FromPatch(YamlMap patch)
+    {
+        var apiVersion = patch.GetString("apiVersion");
+        var slash = apiVersion?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        var metadata = patch.GetMap("metadata");
+        return new(
+            slash > 0 ? apiVersion![..slash] : null,
+            null,
+            patch.GetString("kind"),
+            metadata?.GetString("name"),
+            metadata?.GetString("namespace"),
+            null,
+            null,
+            NameIsPattern: false);
+    }
+
+    public bool Matches(TracedObject obj)
+    {
+        if ((Kind is not null && Kind != obj.Kind) || (Group is not null && Group != obj.Group) || (Version is not null && Version != obj.Version))
+        {
+            return false;
+        }
+
+        if (Name is not null && !obj.Names.Any(n => NameIsPattern ? FullMatch(Name, n) : Name == n))
+        {
+            return false;
+        }
+
+        if (Namespace is not null && obj.Namespace is not null && !(NameIsPattern ? FullMatch(Namespace, obj.Namespace) : Namespace == obj.Namespace))
+        {
+            return false;
+        }
+
+        return Selects(LabelSelector, obj.Labels) && Selects(AnnotationSelector, obj.Annotations);
+    }
+
+    private static bool FullMatch(string pattern, string value)
+    {
+        try
+        {
+            return Regex.IsMatch(value, $"^(?:{pattern})$", RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException)
+        {
+            return pattern == value;
+        }
+    }
+
+    // Equality selectors (a=b,c!=d,e) cover what kustomizations use in practice.
+    private static bool Selects(string? selector, IReadOnlyDictionary<string, string> values)
+    {
+        if (string.IsNullOrWhiteSpace(selector))
+        {
+            return true;
+        }
+
+        foreach (var part in selector.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var notEqual = part.IndexOf("!=", StringComparison.Ordinal);
+            var equal = part.IndexOf('=', StringComparison.Ordinal);
+            if (notEqual > 0)
+            {
+                if (values.TryGetValue(part[..notEqual].Trim(), out var v) && v == part[(notEqual + 2)..].Trim())
+                {
+                    return false;
+                }
+            }
+            else if (equal > 0)
+            {
+                var key = part[..equal].Trim();
+                var expected = part[(equal + 1)..].TrimStart('=').Trim();
+                if (!values.TryGetValue(key, out var v) || v != expected)
+                {
+                    return false;
+                }
+            }
+            else if (!values.ContainsKey(part))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

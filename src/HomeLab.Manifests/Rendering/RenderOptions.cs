@@ -1,0 +1,37 @@
+namespace HomeLab.Manifests.Rendering;
+
+/// <summary>How to render: where the repository is, where output and the chart cache go, whether the network may be used.</summary>
+public sealed record RenderOptions
+{
+    /// <summary>Creates options for a repository.</summary>
+    /// <param name="repositoryRoot">The repository root (the directory with <c>HomeLab.sln</c>).</param>
+    public RenderOptions(string repositoryRoot)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(repositoryRoot);
+        RepositoryRoot = Path.GetFullPath(repositoryRoot);
+    }
+
+    /// <summary>The repository root.</summary>
+    public string RepositoryRoot { get; init; }
+
+    /// <summary>Where rendered YAML goes; each environment gets a directory below. Default <c>&lt;root&gt;/.nuke/temp/rendered</c>.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>Where downloaded charts are kept. Default <c>&lt;root&gt;/.nuke/cache/charts</c>.</summary>
+    public string? ChartCacheDirectory { get; init; }
+
+    /// <summary>Whether remote charts may be downloaded; when false only cached charts render.</summary>
+    public bool AllowNetwork { get; init; } = true;
+
+    /// <summary>More URLs of this repository, besides those the environment names: Applications pointing at them render from the checkout.</summary>
+    public IReadOnlyList<string> RepositoryUrls { get; init; } = [];
+
+    /// <summary>Whether to write the rendered YAML to <see cref="OutputDirectory"/>.</summary>
+    public bool WriteOutput { get; init; } = true;
+
+    /// <summary>The output directory, with its default applied.</summary>
+    public string OutputDirectoryOrDefault => OutputDirectory ?? Path.Combine(RepositoryRoot, ".nuke", "temp", "rendered");
+
+    /// <summary>The chart cache, with its default applied.</summary>
+    public string ChartCacheDirectoryOrDefault => ChartCacheDirectory ?? Path.Combine(RepositoryRoot, ".nuke", "cache", "charts");
+}
