@@ -1,0 +1,311 @@
+using System.Buffers.Text;
+using HomeLab.Manifests.Findings;
+using HomeLab.Manifests.Schemas;
+using HomeLab.Manifests.Yaml;
+
+namespace HomeLab.Manifests.Validation;
+
+/// <summary>
+/// Checks one object's YAML against a <see cref="SchemaNode"/>, walking both together. The path is kept as a
+/// stack of segments and only rendered when something is reported, so a clean object allocates almost nothing.
+/// One walker serves one object on one thread.
+/// </summary>
+internal sealed class SchemaWalker
+{
+    private readonly List<FieldPathSegment> _path = new(16);
+    private readonly ObjectRef _object;
+
+    public SchemaWalker(ObjectRef obj) => _object = obj;
+
+    /// <summary>What was found; null while nothing is.</summary>
+    public List<Finding>? Findings { get; private set; }
+
+    public void Walk(YamlNode node, SchemaNode schema) => Visit(node, schema);
+
+    /// <summary>Checks a label map (keys and values) directly, for objects no schema describes.</summary>
+    public void CheckLabels(YamlMap labels, FieldPath at)
+    {
+        foreach (var segment in at.Segments)
+        {
+            _path.Add(segment);
+        }
+
+        CheckMapKeys(labels, SchemaRole.Labels);
+        _path.Clear();
+    }
+
+    public void Report(Finding finding) => (Findings ??= []).Add(finding);
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMap => "an object",
+        YamlList => "a list",
+        YamlScalar { Kind: YamlScalarKind.Int } s => $"the integer {s.Value}",
+        YamlScalar { Kind: YamlScalarKind.Float } s => $"the number {s.Value}",
+        YamlScalar { Kind: YamlScalarKind.Bool } s => $"the boolean {s.Value}",
+        YamlScalar s => $"the string \"{s.Value}\"",
+        _ => "a value",
+    };
+
+    private static string Expected(SchemaNode schema) => schema.Type switch
+    {
+        SchemaType.Object => schema.AdditionalProperties is not null && schema.FrozenProperties.Count == 0 ? "a map of key: value entries" : "an object (key: value fields)",
+        SchemaType.Array => "a list",
+        SchemaType.String => "a string",
+        SchemaType.Integer => "an integer",
+        SchemaType.Number => "a number",
+        SchemaType.Boolean => "a boolean (true or false)",
+        SchemaType.IntOrString => "an integer or a string",
+        SchemaType.Quantity => "a quantity such as 500m, 128Mi or 2",
+        _ => "a value",
+    };
+
+    private static string WrongTypeHint(YamlNode node, SchemaNode schema)
+    {
+        var expected = $"expected {Expected(schema)}";
+        return (schema.Type, node) switch
+        {
+            (SchemaType.String, YamlScalar s) => $"{expected}; quote it: \"{s.Value}\"",
+            (SchemaType.Integer or SchemaType.Number, YamlScalar { IsQuoted: true } s) when YamlScalar.Resolve(s.Value) is YamlScalarKind.Int or YamlScalarKind.Float =>
+                $"{expected}; remove the quotes: {s.Value}",
+            (SchemaType.Boolean, YamlScalar s) when s.Value.ToLowerInvariant() is "true" or "false" => $"{expected}; remove the quotes: {s.Value.ToLowerInvariant()}",
+            (SchemaType.Boolean, YamlScalar) => $"{expected}; YAML 1.2 reads yes/no/on/off as strings",
+            (SchemaType.Array, YamlMap) => $"{expected}; start each item with '- '",
+            _ => expected,
+        };
+    }
+
+    private void Visit(YamlNode node, SchemaNode schema)
+    {
+        if (node is YamlScalar { IsNull: true })
+        {
+            return;
+        }
+
+        switch (schema.Type)
+        {
+            case SchemaType.Any:
+                if (node is YamlMap anyMap && schema.FrozenProperties.Count > 0)
+                {
+                    VisitObject(anyMap, schema);
+                }
+
+                return;
+            case SchemaType.Object:
+                if (node is YamlMap map)
+                {
+                    VisitObject(map, schema);
+                }
+                else
+                {
+                    WrongType(node, schema);
+                }
+
+                return;
+            case SchemaType.Array:
+                if (node is not YamlList list)
+                {
+                    WrongType(node, schema);
+                }
+                else if (schema.Items is { } items)
+                {
+                    for (var i = 0; i < list.Count; i++)
+                    {
+                        _path.Add(FieldPathSegment.ForIndex(i));
+                        Visit(list[i], items);
+                        _path.RemoveAt(_path.Count - 1);
+                    }
+                }
+
+                return;
+            default:
+                if (node is YamlScalar scalar)
+                {
+                    VisitScalar(scalar, schema);
+                }
+                else
+                {
+                    WrongType(node, schema);
+                }
+
+                return;
+        }
+    }
+
+    private void VisitObject(YamlMap map, SchemaNode schema)
+    {
+        var properties = schema.FrozenProperties;
+        foreach (var entry in map.Entries)
+        {
+            _path.Add(FieldPathSegment.ForKey(entry.Key));
+            if (properties.TryGetValue(entry.Key, out var child))
+            {
+                Visit(entry.Value, child);
+            }
+            else if (schema.AdditionalProperties is { } extra)
+            {
+                Visit(entry.Value, extra);
+            }
+            else if (!schema.PreserveUnknownFields)
+            {
+                UnknownField(entry, schema);
+            }
+
+            _path.RemoveAt(_path.Count - 1);
+        }
+
+        if (schema.Role != SchemaRole.None)
+        {
+            CheckMapKeys(map, schema.Role);
+        }
+
+        foreach (var required in schema.Required)
+        {
+            if (map[required] is null or YamlScalar { IsNull: true })
+            {
+                var fieldSchema = properties.GetValueOrDefault(required);
+                var parent = _path.Count == 0 ? "the object" : PathText();
+                Report(new Finding(ValidationRuleIds.MissingRequired, Severity.Error, $"missing required field \"{required}\" in {parent}")
+                {
+                    Span = map.Span,
+                    Object = _object,
+                    FieldPath = PathText(required),
+                    Hint = fieldSchema is null ? $"add {required}" : $"add {required}: {Expected(fieldSchema)}",
+                });
+            }
+        }
+    }
+
+    private void VisitScalar(YamlScalar scalar, SchemaNode schema)
+    {
+        var kind = scalar.Kind;
+        var ok = schema.Type switch
+        {
+            SchemaType.String => kind == YamlScalarKind.String,
+            SchemaType.Integer => kind == YamlScalarKind.Int,
+            SchemaType.Number => kind is YamlScalarKind.Int or YamlScalarKind.Float,
+            SchemaType.Boolean => kind == YamlScalarKind.Bool,
+            SchemaType.IntOrString => kind is YamlScalarKind.Int or YamlScalarKind.String,
+            SchemaType.Quantity => kind is YamlScalarKind.Int or YamlScalarKind.Float or YamlScalarKind.String,
+            _ => true,
+        };
+        if (!ok)
+        {
+            WrongType(scalar, schema);
+            return;
+        }
+
+        if (schema.Type == SchemaType.Quantity && kind == YamlScalarKind.String && !QuantityFormat.IsValid(scalar.Value))
+        {
+            InvalidValue(scalar, $"\"{scalar.Value}\" is not a quantity", "quantities look like 500m, 0.5, 128Mi, 1Gi or 2 (Mi and Gi are binary, M and G decimal; there is no 'mb' or 'gb')");
+        }
+        else if (schema.Format == "int32" && kind == YamlScalarKind.Int && scalar.AsInt64() is not (>= int.MinValue and <= int.MaxValue))
+        {
+            InvalidValue(scalar, $"{scalar.Value} does not fit in a 32-bit integer", $"use a value between {int.MinValue} and {int.MaxValue}");
+        }
+        else if (schema.Format == "byte" && kind == YamlScalarKind.String && !Base64.IsValid(scalar.Value))
+        {
+            InvalidValue(scalar, "the value is not base64", "encode it with base64, or put the plain text under stringData instead of data");
+        }
+
+        if (schema.Enum is { } allowed && !allowed.Contains(scalar.Value))
+        {
+            var closest = FieldSuggestions.Closest(scalar.Value, allowed);
+            var hint = closest is null ? $"use one of: {string.Join(", ", allowed)}" : $"did you mean '{closest}'? (one of: {string.Join(", ", allowed)})";
+            InvalidValue(scalar, $"\"{scalar.Value}\" is not an allowed value", hint);
+        }
+    }
+
+    private void CheckMapKeys(YamlMap map, SchemaRole role)
+    {
+        foreach (var entry in map.Entries)
+        {
+            if (KubernetesNames.CheckQualifiedName(entry.Key) is { } keyProblem)
+            {
+                Report(new Finding(ValidationRuleIds.InvalidLabel, Severity.Error, $"{(role == SchemaRole.Labels ? "label" : "annotation")} key \"{entry.Key}\" is invalid: {keyProblem}")
+                {
+                    Span = entry.KeySpan,
+                    Object = _object,
+                    FieldPath = PathText(entry.Key),
+                    Hint = "keys are an optional DNS subdomain prefix and '/', then at most 63 letters, digits, '-', '_' or '.', such as app.kubernetes.io/name",
+                });
+            }
+
+            if (role == SchemaRole.Labels && entry.Value is YamlScalar { Kind: YamlScalarKind.String } value && KubernetesNames.CheckLabelValue(value.Value) is { } valueProblem)
+            {
+                Report(new Finding(ValidationRuleIds.InvalidLabel, Severity.Error, $"label value \"{value.Value}\" of \"{entry.Key}\" is invalid: {valueProblem}")
+                {
+                    Span = value.Span,
+                    Object = _object,
+                    FieldPath = PathText(entry.Key),
+                    Hint = "label values are empty or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit; put longer text in an annotation",
+                });
+            }
+        }
+    }
+
+    private void UnknownField(YamlMapEntry entry, SchemaNode schema)
+    {
+        var names = schema.FrozenProperties.Keys;
+        var closest = FieldSuggestions.Closest(entry.Key, names);
+        string hint;
+        if (closest is not null)
+        {
+            hint = $"did you mean '{closest}'?";
+        }
+        else if (names.Length == 0)
+        {
+            hint = "this object takes no fields";
+        }
+        else
+        {
+            var sorted = names.Order(StringComparer.Ordinal).ToList();
+            hint = sorted.Count <= 12 ? $"known fields: {string.Join(", ", sorted)}" : $"known fields: {string.Join(", ", sorted.Take(12))}, ... ({sorted.Count} in all)";
+        }
+
+        var parent = _path.Count <= 1 ? "the object" : PathText(upTo: _path.Count - 1);
+        Report(new Finding(ValidationRuleIds.UnknownField, Severity.Error, $"unknown field \"{entry.Key}\" in {parent}")
+        {
+            Span = entry.KeySpan,
+            Object = _object,
+            FieldPath = PathText(),
+            Hint = hint,
+        });
+    }
+
+    private void WrongType(YamlNode node, SchemaNode schema) =>
+        Report(new Finding(ValidationRuleIds.WrongType, Severity.Error, $"{PathText()} must be {Expected(schema)}, not {Describe(node)}")
+        {
+            Span = node.Span,
+            Object = _object,
+            FieldPath = PathText(),
+            Hint = WrongTypeHint(node, schema),
+        });
+
+    private void InvalidValue(YamlScalar scalar, string message, string hint) =>
+        Report(new Finding(ValidationRuleIds.InvalidValue, Severity.Error, $"{PathText()}: {message}")
+        {
+            Span = scalar.Span,
+            Object = _object,
+            FieldPath = PathText(),
+            Hint = hint,
+        });
+
+    private string PathText(string? extraKey = null, int upTo = -1)
+    {
+        var path = FieldPath.Root;
+        var count = upTo < 0 ? _path.Count : upTo;
+        for (var i = 0; i < count; i++)
+        {
+            var segment = _path[i];
+            path = segment.IsIndex ? path.Index(segment.Index) : path.Key(segment.Key!);
+        }
+
+        if (extraKey is not null)
+        {
+            path = path.Key(extraKey);
+        }
+
+        return path.ToString();
+    }
+}
