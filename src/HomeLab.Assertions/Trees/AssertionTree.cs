@@ -68,9 +68,9 @@ public sealed class AssertionTree
     /// <param name="actual">The object (or any JSON value).</param>
     /// <param name="options">Bindings, expression context and iteration policy.</param>
     /// <returns>The result.</returns>
-    public AssertionResult Evaluate(JToken? actual, AssertionOptions? options = null)
+    public AssertionResult Evaluate(JToken? actual, EvaluationOptions? options = null)
     {
-        options ??= AssertionOptions.Default;
+        options ??= EvaluationOptions.Default;
         var walk = new TreeWalk(options);
         _root.Match(actual, walk, TreePath.Root, options.Bindings);
         if (walk.ErrorCount == 0)
@@ -93,9 +93,9 @@ public sealed class AssertionTree
     /// <param name="actual">The object.</param>
     /// <param name="options">Bindings, expression context and iteration policy.</param>
     /// <returns>True when it matches.</returns>
-    public bool Matches(JToken? actual, AssertionOptions? options = null)
+    public bool Matches(JToken? actual, EvaluationOptions? options = null)
     {
-        options ??= AssertionOptions.Default;
+        options ??= EvaluationOptions.Default;
         return _root.Matches(actual, new TreeWalk(options), options.Bindings);
     }
 
@@ -106,9 +106,9 @@ public sealed class AssertionTree
     /// <param name="options">Bindings and expression context.</param>
     /// <param name="defaultNamespace">The namespace for a namespaced kind whose tree names none (a test's namespace), or null for all.</param>
     /// <returns>The query, or null when the tree names no apiVersion and kind.</returns>
-    public ResourceQuery? ToQuery(AssertionOptions? options = null, string? defaultNamespace = null)
+    public ResourceQuery? ToQuery(EvaluationOptions? options = null, string? defaultNamespace = null)
     {
-        options ??= AssertionOptions.Default;
+        options ??= EvaluationOptions.Default;
         if (Source is not YamlMap root)
         {
             return null;
@@ -141,7 +141,7 @@ public sealed class AssertionTree
     /// <inheritdoc />
     public override string ToString() => Span.IsKnown ? $"assertion at {Span}" : "assertion";
 
-    private static string? Text(YamlNode? node, AssertionOptions options)
+    private static string? Text(YamlNode? node, EvaluationOptions options)
     {
         if (node is not YamlScalar { IsNull: false } scalar)
         {

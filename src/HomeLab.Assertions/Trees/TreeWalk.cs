@@ -5,11 +5,11 @@ using Newtonsoft.Json.Linq;
 namespace HomeLab.Assertions.Trees;
 
 /// <summary>The mutable state of one evaluation: options and the errors found so far.</summary>
-internal sealed class TreeWalk(AssertionOptions options)
+internal sealed class TreeWalk(EvaluationOptions options)
 {
     private List<FieldError>? _errors;
 
-    public AssertionOptions Options { get; } = options;
+    public EvaluationOptions Options { get; } = options;
 
     public ExpressionContext Context => Options.Context;
 

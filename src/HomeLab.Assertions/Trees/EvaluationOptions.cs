@@ -3,10 +3,10 @@ using HomeLab.Assertions.Expressions;
 namespace HomeLab.Assertions.Trees;
 
 /// <summary>How a tree is evaluated: bindings, the expression context, and whether empty iterations pass.</summary>
-public sealed record AssertionOptions
+public sealed record EvaluationOptions
 {
     /// <summary>The defaults: no bindings, <see cref="ExpressionContext.Default"/>, empty iterations fail.</summary>
-    public static AssertionOptions Default { get; } = new();
+    public static EvaluationOptions Default { get; } = new();
 
     /// <summary>The values <c>($name)</c> references resolve to.</summary>
     public Bindings Bindings { get; init; } = Bindings.Empty;
