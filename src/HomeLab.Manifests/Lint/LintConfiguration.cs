@@ -136,7 +136,7 @@ public sealed record LintConfiguration
         {
             if (!known.Contains(entry.Key))
             {
-                var near = known.Where(id => id.EndsWith(entry.Key, StringComparison.Ordinal) || entry.Key.EndsWith(id[(id.IndexOf('/', StringComparison.Ordinal) + 1)..], StringComparison.Ordinal)).FirstOrDefault();
+                var near = known.Where(id => Distance(id, entry.Key) <= 3).OrderBy(id => Distance(id, entry.Key)).FirstOrDefault();
                 findings.Add(Mistake(entry.KeySpan, $"unknown rule '{entry.Key}'", near is null ? "see the rule list in the lint documentation" : $"did you mean '{near}'?"));
                 continue;
             }
@@ -207,6 +207,30 @@ public sealed record LintConfiguration
         }
 
         return patterns;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        // Edit distance, for "did you mean" on misspelt rule ids.
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     private static Finding Mistake(SourceSpan span, string message, string hint) =>
