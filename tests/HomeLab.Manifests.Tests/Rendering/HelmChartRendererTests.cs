@@ -5,7 +5,7 @@ namespace HomeLab.Manifests.Tests.Rendering;
 
 public sealed class HelmChartRendererTests
 {
-    private static readonly string Chart = RenderingFixture.Path_("charts", "web");
+    private static readonly string Chart = RenderingFixture.Path_("repo", "charts", "web");
 
     private static Task<RenderedSource> RenderAsync(HelmChartRequest? request = null) =>
         new HelmChartRenderer(RenderingFixture.Helm()).RenderAsync(request ?? new HelmChartRequest(Chart, "site") { Namespace = "web" });
