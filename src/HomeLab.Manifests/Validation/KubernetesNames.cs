@@ -18,9 +18,9 @@ public static class KubernetesNames
             return text.Length == 0 ? "must not be empty" : $"must be at most 253 characters (it has {text.Length})";
         }
 
-        foreach (var part in text.Split('.'))
+        foreach (var part in text.AsSpan().Split('.'))
         {
-            if (!IsDns1123LabelText(part))
+            if (!IsDns1123LabelText(text.AsSpan(part)))
             {
                 return "must consist of lower-case letters, digits, '-' and '.', and start and end with a letter or digit";
             }

@@ -175,7 +175,7 @@ public sealed class ManifestValidator
             return Outcome.Skipped;
         }
 
-        var gvk = GroupVersionKind.From(obj.ApiVersion!, obj.Kind!);
+        var gvk = new GroupVersionKind(obj.Group, obj.Version, obj.Kind!);
         if (CheckDeprecation(obj, walker))
         {
             return Outcome.Skipped;
