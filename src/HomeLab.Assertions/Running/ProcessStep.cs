@@ -1,0 +1,62 @@
+using CliWrap;
+using CliWrap.Buffered;
+using HomeLab.Assertions.Expressions;
+using HomeLab.Assertions.Steps;
+using HomeLab.Assertions.Trees;
+using Newtonsoft.Json.Linq;
+
+namespace HomeLab.Assertions.Running;
+
+/// <summary>Runs a command or script with CliWrap and checks its exit code and output.</summary>
+internal static class ProcessStep
+{
+    public static async Task<CheckOutcome> RunAsync(
+        Operation operation, string ns, Bindings bindings, ExpressionContext context, Func<string, string?> environment, CancellationToken cancellationToken)
+    {
+        var command = operation.Kind == OperationKind.Script
+            ? Cli.Wrap("sh").WithArguments(["-c", operation.Script ?? string.Empty])
+            : Cli.Wrap(operation.Entrypoint ?? throw new InvalidOperationException("a command needs an entrypoint")).WithArguments(operation.Arguments);
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal) { ["NAMESPACE"] = ns };
+        foreach (var (name, value) in operation.Environment)
+        {
+            variables[name] = TreeCompiler.IsExpression(value)
+                ? YamlJson.Display(JmesExpression.Parse(value[1..^1]).Evaluate(null, bindings, context))
+                : value;
+        }
+
+        command = command
+            .WithEnvironmentVariables(variables)
+            .WithValidation(CommandResultValidation.None);
+        if (operation.WorkingDirectory is not null)
+        {
+            command = command.WithWorkingDirectory(operation.WorkingDirectory);
+        }
+
+        var result = await command.ExecuteBufferedAsync(cancellationToken).ConfigureAwait(false);
+        var output = (result.StandardOutput + result.StandardError).TrimEnd();
+        var error = result.ExitCode == 0 ? null : $"exit code {result.ExitCode}";
+        if (operation.Check is null)
+        {
+            return error is null ? CheckOutcome.Pass(output) : CheckOutcome.Fail($"{Name(operation)}: {error}", output);
+        }
+
+        var payload = new JObject
+        {
+            ["stdout"] = result.StandardOutput,
+            ["stderr"] = result.StandardError,
+            ["exitCode"] = result.ExitCode,
+            ["error"] = error is null ? JValue.CreateNull() : new JValue(error),
+        };
+        var checkBindings = bindings
+            .With("stdout", payload["stdout"])
+            .With("stderr", payload["stderr"])
+            .With("exitCode", payload["exitCode"])
+            .With("error", payload["error"]);
+        var check = AssertionTree.From(operation.Check).Evaluate(payload, new EvaluationOptions { Bindings = checkBindings, Context = context });
+        return check.IsMatch
+            ? CheckOutcome.Pass(output)
+            : new CheckOutcome(false, check.Errors.Select(e => $"{Name(operation)} check: {e}").ToList(), output);
+    }
+
+    private static string Name(Operation operation) => operation.Kind == OperationKind.Script ? "script" : operation.Entrypoint ?? "command";
+}

@@ -1,0 +1,148 @@
+using HomeLab.Assertions.Sources;
+using HomeLab.Assertions.Steps;
+using HomeLab.Assertions.Trees;
+using Newtonsoft.Json.Linq;
+
+namespace HomeLab.Assertions.Running;
+
+/// <summary>
+/// Checks assertion trees against a source, once (<see cref="CheckAllAsync"/>) or until they hold
+/// (<see cref="WaitAsync"/>): by the source's watch when it has one, else by polling on the injected clock.
+/// Expression errors are failed attempts like any other, retried until the timeout (kyverno/chainsaw#1823).
+/// </summary>
+internal sealed class ResourceCheck(IResourceSource source, TimeProvider time, TimeSpan pollInterval)
+{
+    public Task<CheckOutcome> WaitAsync(
+        IReadOnlyList<AssertionTree> trees,
+        EvaluationOptions options,
+        string? defaultNamespace,
+        CandidateMatch match,
+        bool expectMismatch,
+        TimeSpan timeout,
+        CancellationToken cancellationToken)
+    {
+        var queries = new List<ResourceQuery>();
+        foreach (var tree in trees)
+        {
+            try
+            {
+                if (tree.ToQuery(options, defaultNamespace) is { } query)
+                {
+                    queries.Add(query with { Name = null });
+                }
+            }
+            catch (Expressions.ExpressionException)
+            {
+                // Reported by the check itself.
+            }
+        }
+
+        return new Waiter(source, time, pollInterval).UntilAsync(
+            token => CheckAllAsync(trees, options with { Context = options.Context with { CancellationToken = token } }, defaultNamespace, match, expectMismatch, token),
+            queries,
+            timeout,
+            cancellationToken);
+    }
+
+    public async Task<CheckOutcome> CheckAllAsync(
+        IReadOnlyList<AssertionTree> trees,
+        EvaluationOptions options,
+        string? defaultNamespace,
+        CandidateMatch match,
+        bool expectMismatch,
+        CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        var output = new List<string>();
+        foreach (var tree in trees)
+        {
+            var outcome = await CheckOneAsync(tree, options, defaultNamespace, match, expectMismatch, cancellationToken).ConfigureAwait(false);
+            errors.AddRange(outcome.Errors);
+            if (outcome.Output.Length > 0)
+            {
+                output.Add(outcome.Output);
+            }
+        }
+
+        return new CheckOutcome(errors.Count == 0, errors, string.Join('\n', output));
+    }
+
+    private async Task<CheckOutcome> CheckOneAsync(
+        AssertionTree tree, EvaluationOptions options, string? defaultNamespace, CandidateMatch match, bool expectMismatch, CancellationToken cancellationToken)
+    {
+        ResourceQuery? query;
+        try
+        {
+            query = tree.ToQuery(options, defaultNamespace);
+        }
+        catch (Expressions.ExpressionException ex)
+        {
+            return CheckOutcome.Fail($"{Where(tree)}{ex.Message}");
+        }
+
+        if (query is null)
+        {
+            return CheckOutcome.Fail($"{Where(tree)}the assertion names no apiVersion and kind, so no object can be looked up");
+        }
+
+        IReadOnlyList<JObject> candidates;
+        try
+        {
+            candidates = query.Name is not null
+                ? await source.GetAsync(query, cancellationToken).ConfigureAwait(false) is { } found ? [found] : []
+                : await source.ListAsync(query, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return CheckOutcome.Fail($"{Where(tree)}{Describe(query)}: cannot read from {source.Description}: {ex.Message}");
+        }
+
+        if (candidates.Count == 0)
+        {
+            return expectMismatch
+                ? CheckOutcome.Pass()
+                : CheckOutcome.Fail($"{Where(tree)}{Describe(query)}: not found in {source.Description}");
+        }
+
+        var results = candidates.Select(c => (Object: c, Result: tree.Evaluate(c, options))).ToList();
+        var matching = results.Count(r => r.Result.IsMatch);
+        var many = candidates.Count > 1;
+        var verdict = match == CandidateMatch.Any ? matching > 0 : matching == candidates.Count;
+        var summary = many ? $"{matching} of {candidates.Count} selected objects match (match: {match.ToString().ToLowerInvariant()})" : string.Empty;
+        if (expectMismatch)
+        {
+            return verdict
+                ? CheckOutcome.Fail($"{Where(tree)}{Describe(query)}: matches, but the error operation expects it not to{(many ? ": " + summary : string.Empty)}")
+                : CheckOutcome.Pass(summary);
+        }
+
+        if (verdict)
+        {
+            return CheckOutcome.Pass(summary);
+        }
+
+        var failing = results.Where(r => !r.Result.IsMatch).ToList();
+        var shown = match == CandidateMatch.Any ? failing.OrderBy(r => r.Result.Errors.Count).Take(1).ToList() : failing;
+        var errors = new List<string>();
+        if (many)
+        {
+            errors.Add($"{Where(tree)}{Describe(query)}: {summary}");
+        }
+
+        foreach (var (obj, result) in shown)
+        {
+            var prefix = many ? $"{Name(obj)}: " : string.Empty;
+            errors.AddRange(result.Errors.Select(e => prefix + e));
+        }
+
+        return new CheckOutcome(false, errors, string.Join('\n', shown.Select(s => (many ? $"# {Name(s.Object)}\n" : string.Empty) + s.Result.Diff)));
+    }
+
+    private static string Where(AssertionTree tree) => tree.Span.IsKnown ? $"{tree.Span}: " : string.Empty;
+
+    private static string Describe(ResourceQuery q) =>
+        $"{q.ApiVersion}/{q.Kind} {(q.Namespace is null ? string.Empty : q.Namespace + "/")}{q.Name ?? (q.LabelSelector is null ? "(all)" : "(" + q.LabelSelector + ")")}";
+
+    private static string Name(JObject obj) =>
+        ((string?)obj["metadata"]?["namespace"] is { } ns ? ns + "/" : string.Empty) + (string?)obj["metadata"]?["name"];
+}
