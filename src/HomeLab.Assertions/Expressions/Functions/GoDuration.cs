@@ -38,4 +38,64 @@ internal static class GoDuration
 
         return builder.Append(seconds.ToString("0.#######", CultureInfo.InvariantCulture)).Append('s').ToString();
     }
+
+    /// <summary>Parses Go's duration text: <c>5s</c>, <c>1m30s</c>, <c>250ms</c>, <c>1.5h</c>.</summary>
+    public static bool TryParse(string text, out TimeSpan duration)
+    {
+        duration = TimeSpan.Zero;
+        var s = text.Trim();
+        if (s.Length == 0)
+        {
+            return false;
+        }
+
+        var negative = s.StartsWith('-');
+        s = s.TrimStart('-', '+');
+        if (s == "0")
+        {
+            return true;
+        }
+
+        var i = 0;
+        double total = 0;
+        while (i < s.Length)
+        {
+            var start = i;
+            while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.'))
+            {
+                i++;
+            }
+
+            if (start == i || !double.TryParse(s.AsSpan(start, i - start), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            {
+                return false;
+            }
+
+            var unitStart = i;
+            while (i < s.Length && !char.IsAsciiDigit(s[i]) && s[i] != '.')
+            {
+                i++;
+            }
+
+            double? ticksPerUnit = s[unitStart..i] switch
+            {
+                "ns" => 0.01,
+                "us" or "µs" => 10,
+                "ms" => TimeSpan.TicksPerMillisecond,
+                "s" => TimeSpan.TicksPerSecond,
+                "m" => TimeSpan.TicksPerMinute,
+                "h" => TimeSpan.TicksPerHour,
+                _ => null,
+            };
+            if (ticksPerUnit is null)
+            {
+                return false;
+            }
+
+            total += number * ticksPerUnit.Value;
+        }
+
+        duration = TimeSpan.FromTicks((long)(negative ? -total : total));
+        return true;
+    }
 }

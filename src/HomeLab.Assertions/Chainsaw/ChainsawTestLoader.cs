@@ -1,0 +1,250 @@
+using HomeLab.Assertions.Expressions.Functions;
+using HomeLab.Assertions.Operations;
+using HomeLab.Assertions.Sources;
+using HomeLab.Assertions.Steps;
+using HomeLab.Manifests.Yaml;
+
+namespace HomeLab.Assertions.Chainsaw;
+
+/// <summary>
+/// Loads Chainsaw <c>chainsaw.kyverno.io/v1alpha1</c> <c>Test</c> files into <see cref="TestDefinition"/>s, so
+/// they run with the same engine: steps with try/catch/finally/cleanup; apply, create, patch, update, delete,
+/// assert, error, wait, command, script, sleep, podLogs, events, get, describe; bindings; timeouts; namespace;
+/// concurrent; skip. Files named by operations are read relative to the test file.
+/// Extensions Chainsaw lacks: <c>match: any|all</c> and <c>allowEmptyIteration</c> on assert and error, and the
+/// annotation <c>homelab.dev/concurrency-group</c>. <c>concurrent: false</c> puts a test in the group
+/// <c>chainsaw:sequential</c>.
+/// </summary>
+public static class ChainsawTestLoader
+{
+    /// <summary>The annotation that names a test's concurrency group.</summary>
+    public const string ConcurrencyGroupAnnotation = "homelab.dev/concurrency-group";
+
+    /// <summary>Loads every Test document in a file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The tests.</returns>
+    /// <exception cref="ChainsawFormatException">The file is not a valid Chainsaw test; the message has file:line.</exception>
+    public static IReadOnlyList<TestDefinition> LoadFile(string path)
+    {
+        var result = YamlLoader.Default.LoadFile(path);
+        if (result.HasErrors)
+        {
+            var finding = result.Findings.First(f => f.Severity == Manifests.Findings.Severity.Error);
+            throw new ChainsawFormatException(finding.Span ?? SourceSpan.None, finding.Message);
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        return result.Documents.Select(d => Test(d.Root, directory)).ToList();
+    }
+
+    /// <summary>Finds test files (<c>chainsaw-test.yaml</c>, <c>chainsaw-test.yml</c>) under a directory and loads them.</summary>
+    /// <param name="directory">The directory.</param>
+    /// <returns>The tests, in path order.</returns>
+    public static IReadOnlyList<TestDefinition> LoadDirectory(string directory) =>
+        Directory.EnumerateFiles(directory, "chainsaw-test.y*ml", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .SelectMany(LoadFile)
+            .ToList();
+
+    private static TestDefinition Test(YamlNode root, string directory)
+    {
+        var map = Map(root, "a Test");
+        if (map.GetString("apiVersion") != "chainsaw.kyverno.io/v1alpha1" || map.GetString("kind") != "Test")
+        {
+            throw new ChainsawFormatException(root.Span, "expected apiVersion chainsaw.kyverno.io/v1alpha1 and kind Test");
+        }
+
+        var spec = Map(map["spec"] ?? throw new ChainsawFormatException(root.Span, "a Test needs spec"), "spec");
+        var metadata = map.GetMap("metadata");
+        var group = metadata?.GetMap("annotations")?.GetString(ConcurrencyGroupAnnotation)
+            ?? ((spec["concurrent"] as YamlScalar)?.AsBool() == false ? "chainsaw:sequential" : null);
+        return new TestDefinition(metadata?.GetString("name") ?? Path.GetFileName(directory))
+        {
+            Namespace = spec.GetString("namespace"),
+            Timeouts = Timeouts(spec.GetMap("timeouts")),
+            Bindings = Bindings(spec.GetList("bindings")),
+            ConcurrencyGroup = group,
+            Skip = (spec["skip"] as YamlScalar)?.AsBool() == true ? "skip: true in the test" : null,
+            Steps = (spec.GetList("steps")?.Items ?? []).Select((s, i) => Step(s, i, directory)).ToList(),
+            Span = root.Span,
+        };
+    }
+
+    private static StepDefinition Step(YamlNode node, int index, string directory)
+    {
+        var map = Map(node, "a step");
+        return new StepDefinition(map.GetString("name") ?? $"step-{index + 1}")
+        {
+            Try = Operations(map.GetList("try"), directory),
+            Catch = Operations(map.GetList("catch"), directory),
+            Finally = Operations(map.GetList("finally"), directory),
+            Cleanup = Operations(map.GetList("cleanup"), directory),
+            Timeouts = Timeouts(map.GetMap("timeouts")),
+            Bindings = Bindings(map.GetList("bindings")),
+        };
+    }
+
+    private static List<Operation> Operations(YamlList? list, string directory) =>
+        (list?.Items ?? []).Select(o => Operation(o, directory)).ToList();
+
+    private static Operation Operation(YamlNode node, string directory)
+    {
+        var map = Map(node, "an operation");
+        var common = new[] { "description", "continueOnError", "name" };
+        var kinds = map.Entries.Where(e => !common.Contains(e.Key)).ToList();
+        if (kinds.Count != 1)
+        {
+            throw new ChainsawFormatException(node.Span, $"an operation needs exactly one of apply, assert, error, create, patch, update, delete, wait, command, script, sleep, podLogs, events, get, describe (found {string.Join(", ", kinds.Select(k => k.Key))})");
+        }
+
+        var key = kinds[0].Key;
+        var body = kinds[0].Value as YamlMap ?? YamlMap.Empty;
+        var operation = key switch
+        {
+            "apply" => Resources(OperationKind.Apply, body, directory),
+            "create" => Resources(OperationKind.Create, body, directory),
+            "patch" => Resources(OperationKind.Patch, body, directory),
+            "update" => Resources(OperationKind.Update, body, directory),
+            "assert" => Resources(OperationKind.Assert, body, directory),
+            "error" => Resources(OperationKind.Error, body, directory),
+            "delete" => Delete(body, directory),
+            "wait" => Wait(body),
+            "command" => new Operation(OperationKind.Command)
+            {
+                Entrypoint = body.GetString("entrypoint") ?? throw new ChainsawFormatException(body.Span, "command needs entrypoint"),
+                Arguments = (body.GetList("args")?.Items ?? []).Select(a => (a as YamlScalar)?.Value ?? string.Empty).ToList(),
+            },
+            "script" => new Operation(OperationKind.Script) { Script = body.GetString("content") ?? throw new ChainsawFormatException(body.Span, "script needs content") },
+            "sleep" => new Operation(OperationKind.Sleep) { Duration = Duration(body["duration"]) ?? throw new ChainsawFormatException(body.Span, "sleep needs duration") },
+            "podLogs" => new Operation(OperationKind.PodLogs) { Target = Target(body, "v1", "Pod"), Container = body.GetString("container"), Tail = (int?)(body["tail"] as YamlScalar)?.AsInt64() },
+            "events" => new Operation(OperationKind.Events) { Target = Target(body, "v1", "Event") },
+            "get" => new Operation(OperationKind.Get) { Target = Target(body, null, null), Format = body.GetString("format") },
+            "describe" => new Operation(OperationKind.Describe) { Target = Target(body, null, null) },
+            _ => throw new ChainsawFormatException(kinds[0].KeySpan, $"unknown operation '{key}'"),
+        };
+        if (key is "command" or "script")
+        {
+            operation = operation with
+            {
+                Environment = (body.GetList("env")?.Items ?? []).OfType<YamlMap>()
+                    .ToDictionary(e => e.GetString("name") ?? string.Empty, e => e.GetString("value") ?? string.Empty, StringComparer.Ordinal),
+                Check = body["check"],
+                WorkingDirectory = body.GetString("workDir") is { } dir ? Path.Combine(directory, dir) : directory,
+            };
+        }
+
+        return operation with
+        {
+            Description = map.GetString("description"),
+            ContinueOnError = (map["continueOnError"] as YamlScalar)?.AsBool() == true,
+            Timeout = Duration(body["timeout"]),
+            Span = node.Span,
+        };
+    }
+
+    private static Operation Resources(OperationKind kind, YamlMap body, string directory)
+    {
+        var resources = new List<YamlNode>();
+        if (body["resource"] is { } inline)
+        {
+            resources.Add(inline);
+        }
+
+        if (body.GetString("file") is { } file)
+        {
+            resources.AddRange(LoadResources(Path.Combine(directory, file), body["file"]!.Span));
+        }
+
+        if (resources.Count == 0)
+        {
+            throw new ChainsawFormatException(body.Span, $"{kind.ToString().ToLowerInvariant()} needs file or resource");
+        }
+
+        return new Operation(kind)
+        {
+            Resources = resources,
+            Match = body.GetString("match") is "all" ? CandidateMatch.All : CandidateMatch.Any,
+            AllowEmptyIteration = (body["allowEmptyIteration"] as YamlScalar)?.AsBool() == true,
+        };
+    }
+
+    private static Operation Delete(YamlMap body, string directory)
+    {
+        if (body.GetMap("ref") is { } reference)
+        {
+            return new Operation(OperationKind.Delete) { Target = Target(reference, null, null) };
+        }
+
+        return Resources(OperationKind.Delete, body, directory);
+    }
+
+    private static Operation Wait(YamlMap body)
+    {
+        var forMap = body.GetMap("for") ?? throw new ChainsawFormatException(body.Span, "wait needs for: condition, deletion or jsonPath");
+        WaitCondition condition = forMap switch
+        {
+            _ when forMap.GetMap("condition") is { } c => WaitCondition.ForCondition(c.GetString("name") ?? "Ready", c.GetString("value")),
+            _ when forMap.GetMap("jsonPath") is { } j => WaitCondition.ForJsonPath(j.GetString("path") ?? string.Empty, j.GetString("value") ?? string.Empty),
+            _ when forMap.ContainsKey("deletion") => WaitCondition.Deleted,
+            _ => throw new ChainsawFormatException(forMap.Span, "wait.for needs condition, deletion or jsonPath"),
+        };
+        return new Operation(OperationKind.Wait) { Target = Target(body, null, null), Condition = condition };
+    }
+
+    private static ResourceQuery Target(YamlMap body, string? apiVersion, string? kind)
+    {
+        string? selector = body.GetString("selector");
+        if (selector is null && body.GetMap("labels") is { } labels)
+        {
+            selector = string.Join(',', labels.Entries.Select(e => $"{e.Key}={(e.Value as YamlScalar)?.Value}"));
+        }
+
+        return new ResourceQuery(
+            body.GetString("apiVersion") ?? apiVersion ?? throw new ChainsawFormatException(body.Span, "apiVersion is required here"),
+            body.GetString("kind") ?? kind ?? throw new ChainsawFormatException(body.Span, "kind is required here"),
+            body.GetString("namespace"),
+            body.GetString("name"),
+            selector);
+    }
+
+    private static IEnumerable<YamlNode> LoadResources(string path, SourceSpan at)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ChainsawFormatException(at, $"file not found: {path}");
+        }
+
+        var result = YamlLoader.Default.LoadFile(path);
+        if (result.HasErrors)
+        {
+            var finding = result.Findings.First(f => f.Severity == Manifests.Findings.Severity.Error);
+            throw new ChainsawFormatException(finding.Span ?? at, finding.Message);
+        }
+
+        return result.Documents.Select(d => d.Root);
+    }
+
+    private static Timeouts? Timeouts(YamlMap? map) => map is null ? null : new Timeouts(
+        Duration(map["apply"]), Duration(map["assert"]), Duration(map["cleanup"]),
+        Duration(map["delete"]), Duration(map["error"]), Duration(map["exec"]));
+
+    private static List<Binding> Bindings(YamlList? list) =>
+        (list?.Items ?? []).Select(b => Map(b, "a binding")).Select(b => new Binding(
+            b.GetString("name") ?? throw new ChainsawFormatException(b.Span, "a binding needs name"),
+            b["value"] ?? YamlScalar.Null)).ToList();
+
+    private static TimeSpan? Duration(YamlNode? node)
+    {
+        if (node is not YamlScalar { IsNull: false } scalar)
+        {
+            return null;
+        }
+
+        return GoDuration.TryParse(scalar.Value, out var duration)
+            ? duration
+            : throw new ChainsawFormatException(scalar.Span, $"'{scalar.Value}' is not a duration (write 5s, 1m30s, 250ms)");
+    }
+
+    private static YamlMap Map(YamlNode node, string what) =>
+        node as YamlMap ?? throw new ChainsawFormatException(node.Span, $"{what} must be a map");
+}
