@@ -137,7 +137,7 @@ public sealed record LintConfiguration
             if (!known.Contains(entry.Key))
             {
                 var near = known.Where(id => Distance(id, entry.Key) <= 3).OrderBy(id => Distance(id, entry.Key)).FirstOrDefault();
-                findings.Add(Mistake(entry.KeySpan, $"unknown rule '{entry.Key}'", near is null ? "see the rule list in the lint documentation" : $"did you mean '{near}'?"));
+                findings.Add(Mistake(entry.KeySpan, $"unknown rule '{entry.Key}'", near is null ? "the rule ids are listed in LintRuleIds (homelab/...)" : $"did you mean '{near}'?"));
                 continue;
             }
 

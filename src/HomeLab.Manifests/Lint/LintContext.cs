@@ -117,7 +117,8 @@ public sealed class LintContext
     }
 
     /// <summary>Reports a problem that belongs to no single object's field, such as a missing mesh-wide policy or
-    /// an exceeded budget. The rule id and the configured severity replace the finding's own.</summary>
+    /// an exceeded budget. The rule id and the configured severity replace the finding's own; ignore annotations do
+    /// not apply (there is no single object to carry one).</summary>
     /// <param name="finding">The finding; its span may point at another file (a budgets file) or nowhere.</param>
     public void Report(Finding finding)
     {

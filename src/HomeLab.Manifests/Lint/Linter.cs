@@ -98,6 +98,11 @@ public sealed class Linter
             order = spanA.Column.CompareTo(spanB.Column);
         }
 
-        return order != 0 ? order : string.CompareOrdinal(a.RuleId, b.RuleId);
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(a.RuleId, b.RuleId);
+        }
+
+        return order != 0 ? order : string.CompareOrdinal(a.Message, b.Message);
     }
 }

@@ -165,10 +165,15 @@ public sealed class SarifReporter : IFindingReporter
         {
             json.WriteStartObject("physicalLocation");
             json.WriteStartObject("artifactLocation");
-            json.WriteString("uri", _paths.Relative(span.File, out var underRoot));
+            var relative = _paths.Relative(span.File, out var underRoot);
             if (underRoot)
             {
+                json.WriteString("uri", string.Join('/', relative.Split('/').Select(Uri.EscapeDataString)));
                 json.WriteString("uriBaseId", RootBaseId);
+            }
+            else
+            {
+                json.WriteString("uri", Path.IsPathRooted(relative) ? new Uri(relative).AbsoluteUri : Uri.EscapeDataString(relative));
             }
 
             json.WriteEndObject();
