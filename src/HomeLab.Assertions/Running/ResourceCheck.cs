@@ -132,7 +132,7 @@ internal sealed class ResourceCheck(IResourceSource source, TimeProvider time, T
         foreach (var (obj, result) in shown)
         {
             var prefix = many ? $"{Name(obj)}: " : string.Empty;
-            errors.AddRange(result.Errors.Select(e => prefix + e));
+            errors.AddRange(result.Errors.Select(e => e.Span.IsKnown ? $"{e.Span}: {prefix}{e.Message}" : prefix + e.Message));
         }
 
         return new CheckOutcome(false, errors, string.Join('\n', shown.Select(s => (many ? $"# {Name(s.Object)}\n" : string.Empty) + s.Result.Diff)));

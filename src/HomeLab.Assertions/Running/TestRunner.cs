@@ -40,7 +40,7 @@ public sealed class TestRunner
         using var slots = new SemaphoreSlim(MaxParallelism);
         var lanes = list.Select((t, i) => (Test: t, Index: i))
             .GroupBy(x => x.Test.ConcurrencyGroup ?? "\0" + x.Index)
-            .Select(async lane =>
+            .Select(lane => Task.Run(async () =>
             {
                 foreach (var (test, index) in lane)
                 {
@@ -54,7 +54,7 @@ public sealed class TestRunner
                         slots.Release();
                     }
                 }
-            });
+            }, cancellationToken));
         await Task.WhenAll(lanes).ConfigureAwait(false);
         return new RunReport(reports, _cluster.TimeProvider.GetElapsedTime(started));
     }
