@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using k8s.Models;
 
 namespace HomeLab.Cluster.Secrets;
 
 /// <summary>
 /// Makes a new key pair for k3d and CI: an RSA key and a self-signed certificate like the controller's own, written as
-/// PEM files, and optionally the Secret that installs it as the controller's active key. Every SealedSecret sealed for
-/// k3d must be re-sealed to the new certificate afterwards.
+/// PEM files, and optionally the Secret that installs it as the controller's active key. SealedSecrets sealed to the old
+/// pair are re-sealed to the new one when listed in <see cref="RotateTestKeyOptions.ResealFiles"/>.
 /// </summary>
 public sealed class RotateTestKeyOperation
 {
@@ -31,6 +32,7 @@ public sealed class RotateTestKeyOperation
                 $"Use {SealedSecretsWellKnown.ControllerKeySizeBits}, like the controller (at least 2048).");
         }
 
+        var reseal = ReadForReseal(options);
         using var privateKey = SealingPrivateKey.FromRsa(
             await Task.Run(() => RSA.Create(options.KeySizeBits), cancellationToken).ConfigureAwait(false),
             options.PrivateKeyPath);
@@ -45,7 +47,66 @@ public sealed class RotateTestKeyOperation
             await TextFiles.WriteIfChangedAsync(options.ControllerSecretPath, manifest, cancellationToken).ConfigureAwait(false);
         }
 
-        return new RotateTestKeyResult(options.CertificatePath, options.PrivateKeyPath, options.ControllerSecretPath, certificate.Fingerprint, certificate.NotAfter);
+        var sealer = new SealedSecretBuilder(new SecretSealer(certificate));
+        var resealed = reseal.Select(file => (file.Path, Yaml: sealer.Build(file.Secret, file.Manifest, force: true).Manifest.ToYaml())).ToList();
+        foreach (var (path, yaml) in resealed)
+        {
+            await TextFiles.WriteIfChangedAsync(path, yaml, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new RotateTestKeyResult(
+            options.CertificatePath,
+            options.PrivateKeyPath,
+            options.ControllerSecretPath,
+            certificate.Fingerprint,
+            certificate.NotAfter,
+            [.. resealed.Select(file => file.Path)]);
+    }
+
+    private static List<(string Path, SealedSecretManifest Manifest, V1Secret Secret)> ReadForReseal(RotateTestKeyOptions options)
+    {
+        var files = new List<(string, SealedSecretManifest, V1Secret)>();
+        if (options.ResealFiles.Count == 0)
+        {
+            return files;
+        }
+
+        using var oldKey = SealingPrivateKey.Load(options.PrivateKeyPath);
+        var unsealer = new SecretUnsealer(oldKey);
+        foreach (var path in options.ResealFiles)
+        {
+            var manifest = SealedSecretManifest.Parse(TextFiles.Read(path, "SealedSecret", "List only existing SealedSecret files to re-seal."), path);
+            var values = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var (key, base64) in manifest.EncryptedData)
+            {
+                string? failure = null;
+                if (!SealedValue.TryParseBase64(base64, out _, out failure)
+                    || !unsealer.TryUnseal(Convert.FromBase64String(base64), manifest.Target, out var plaintext, out failure))
+                {
+                    throw new SecretSealingException(
+                        $"Cannot re-seal '{key}': {failure}.",
+                        $"Only files sealed to the current test key ({options.PrivateKeyPath}) can be carried over; seal this one again from its plain values.",
+                        path,
+                        manifest.EncryptedDataLines.GetValueOrDefault(key, manifest.Line));
+                }
+
+                values[key] = plaintext;
+            }
+
+            var secret = new V1Secret
+            {
+                Metadata = new V1ObjectMeta
+                {
+                    Name = manifest.Name,
+                    NamespaceProperty = manifest.Namespace,
+                    Annotations = SealingScopes.WithScope(null, manifest.Scope),
+                },
+                Data = values,
+            };
+            files.Add((path, manifest, secret));
+        }
+
+        return files;
     }
 
     private X509Certificate2 SelfSign(RSA rsa, RotateTestKeyOptions options)

@@ -24,6 +24,13 @@ public sealed record RotateTestKeyOptions
     /// <summary>The namespace of the controller key Secret.</summary>
     public string ControllerNamespace { get; init; } = SealedSecretsWellKnown.DefaultControllerNamespace;
 
+    /// <summary>
+    /// SealedSecret files sealed to the current key pair (the files at <see cref="CertificatePath"/> and
+    /// <see cref="PrivateKeyPath"/>): they are unsealed with the old key and re-sealed to the new one, so k3d keeps
+    /// working. Nothing is written unless every value of every file unseals.
+    /// </summary>
+    public IReadOnlyList<string> ResealFiles { get; init; } = [];
+
     /// <summary>The name of the controller key Secret.</summary>
     public string ControllerSecretName { get; init; } = SealingKeySecretManifest.DefaultName;
 }

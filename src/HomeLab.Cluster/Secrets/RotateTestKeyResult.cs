@@ -6,9 +6,11 @@ namespace HomeLab.Cluster.Secrets;
 /// <param name="ControllerSecretPath">The controller key Secret manifest, or null.</param>
 /// <param name="Fingerprint">Lower-case hex SHA-256 of the new public key.</param>
 /// <param name="NotAfter">The end of the certificate's validity.</param>
+/// <param name="ResealedFiles">The SealedSecret files re-sealed to the new key.</param>
 public sealed record RotateTestKeyResult(
     string CertificatePath,
     string PrivateKeyPath,
     string? ControllerSecretPath,
     string Fingerprint,
-    DateTimeOffset NotAfter);
+    DateTimeOffset NotAfter,
+    IReadOnlyList<string> ResealedFiles);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -16,19 +15,7 @@ internal sealed class RsaOaepDecryptor
     private readonly RememberingRsaEngine engine = new();
     private readonly Lock gate = new();
 
-    public RsaOaepDecryptor(RSA privateKey)
-    {
-        var p = privateKey.ExportParameters(includePrivateParameters: true);
-        key = new RsaPrivateCrtKeyParameters(
-            RsaOaep.Unsigned(p.Modulus!),
-            RsaOaep.Unsigned(p.Exponent!),
-            RsaOaep.Unsigned(p.D!),
-            RsaOaep.Unsigned(p.P!),
-            RsaOaep.Unsigned(p.Q!),
-            RsaOaep.Unsigned(p.DP!),
-            RsaOaep.Unsigned(p.DQ!),
-            RsaOaep.Unsigned(p.InverseQ!));
-    }
+    public RsaOaepDecryptor(SealingPrivateKey privateKey) => key = privateKey.BouncyKey;
 
     /// <summary>Decrypts, or returns null when the padding or label does not check out.</summary>
     public byte[]? TryDecrypt(ReadOnlySpan<byte> ciphertext, byte[] label)

@@ -31,13 +31,7 @@ public sealed class SealOperation
         ArgumentNullException.ThrowIfNull(options);
         using var certificate = SealingCertificate.Load(options.CertificatePath, time);
         using var privateKey = options.PrivateKeyPath is null ? null : SealingPrivateKey.Load(options.PrivateKeyPath);
-        if (privateKey is not null && !privateKey.Matches(certificate))
-        {
-            throw new SecretSealingException(
-                $"The private key '{privateKey.Source}' does not belong to the certificate '{certificate.Source}'.",
-                "Pass the key pair of one controller: the private key must be the tls.key beside the certificate's tls.crt.",
-                privateKey.Source);
-        }
+        privateKey?.EnsureBelongsTo(certificate);
 
         var existing = File.Exists(options.OutputPath)
             ? SealedSecretManifest.Parse(

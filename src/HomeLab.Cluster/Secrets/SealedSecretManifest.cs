@@ -57,7 +57,9 @@ public sealed record SealedSecretManifest
         {
             throw new SecretSealingException(
                 documents.Count == 0 ? "The file holds no SealedSecret." : $"The file holds {documents.Count} SealedSecrets; expected exactly one.",
-                "Keep one SealedSecret per file; sealing rewrites the whole file.",
+                documents.Count == 0
+                    ? "Point to a SealedSecret file, or to a path that does not exist yet."
+                    : "Keep one SealedSecret per file; sealing rewrites the whole file.",
                 source,
                 documents.Count > 1 ? documents[1].Line : null);
         }

@@ -17,13 +17,7 @@ public sealed class SealedSecretVerifier
     public SealedSecretVerifier(SealingCertificate certificate, SealingPrivateKey? privateKey = null)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        if (privateKey is not null && !privateKey.Matches(certificate))
-        {
-            throw new SecretSealingException(
-                $"The private key '{privateKey.Source}' does not belong to the certificate '{certificate.Source}'.",
-                "Pass the key pair of one controller: the private key must be the tls.key beside the certificate's tls.crt.",
-                privateKey.Source);
-        }
+        privateKey?.EnsureBelongsTo(certificate);
 
         this.certificate = certificate;
         unsealer = privateKey is null ? null : new SecretUnsealer(privateKey);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Org.BouncyCastle.Crypto.Parameters;
 
 namespace HomeLab.Cluster.Secrets;
 
@@ -16,7 +17,14 @@ public sealed class SealingCertificate : IDisposable
         Source = source;
         Warnings = warnings;
         Fingerprint = Convert.ToHexStringLower(SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()));
+        bouncyKey = new Lazy<RsaKeyParameters>(() =>
+        {
+            var parameters = publicKey.ExportParameters(includePrivateParameters: false);
+            return new RsaKeyParameters(false, RsaOaep.Unsigned(parameters.Modulus!), RsaOaep.Unsigned(parameters.Exponent!));
+        });
     }
+
+    private readonly Lazy<RsaKeyParameters> bouncyKey;
 
     /// <summary>Where the certificate came from (a path or a URL), for messages.</summary>
     public string Source { get; }
@@ -44,6 +52,9 @@ public sealed class SealingCertificate : IDisposable
 
     /// <summary>The certificate as PEM text.</summary>
     public string Pem => Certificate.ExportCertificatePem() + "\n";
+
+    /// <summary>The key for BouncyCastle, built once: building it validates the modulus, which takes far longer than sealing.</summary>
+    internal RsaKeyParameters BouncyKey => bouncyKey.Value;
 
     /// <summary>Loads a PEM certificate file.</summary>
     /// <param name="path">The file.</param>

@@ -25,13 +25,7 @@ public static class SealingKeySecretManifest
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(privateKey);
-        if (!privateKey.Matches(certificate))
-        {
-            throw new SecretSealingException(
-                $"The private key '{privateKey.Source}' does not belong to the certificate '{certificate.Source}'.",
-                "Pass the two files of one key pair (RotateTestKey writes them together).",
-                privateKey.Source);
-        }
+        privateKey.EnsureBelongsTo(certificate);
 
         return ManifestYamlWriter.Write(new Dictionary<string, object?>
         {

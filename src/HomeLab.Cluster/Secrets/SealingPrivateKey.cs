@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Org.BouncyCastle.Crypto.Parameters;
 
 namespace HomeLab.Cluster.Secrets;
 
@@ -8,10 +9,25 @@ namespace HomeLab.Cluster.Secrets;
 /// </summary>
 public sealed class SealingPrivateKey : IDisposable
 {
+    private readonly Lazy<RsaPrivateCrtKeyParameters> bouncyKey;
+
     private SealingPrivateKey(RSA key, string source)
     {
         Key = key;
         Source = source;
+        bouncyKey = new Lazy<RsaPrivateCrtKeyParameters>(() =>
+        {
+            var p = key.ExportParameters(includePrivateParameters: true);
+            return new RsaPrivateCrtKeyParameters(
+                RsaOaep.Unsigned(p.Modulus!),
+                RsaOaep.Unsigned(p.Exponent!),
+                RsaOaep.Unsigned(p.D!),
+                RsaOaep.Unsigned(p.P!),
+                RsaOaep.Unsigned(p.Q!),
+                RsaOaep.Unsigned(p.DP!),
+                RsaOaep.Unsigned(p.DQ!),
+                RsaOaep.Unsigned(p.InverseQ!));
+        });
     }
 
     /// <summary>Where the key came from, for messages.</summary>
@@ -22,6 +38,9 @@ public sealed class SealingPrivateKey : IDisposable
 
     /// <summary>The key size in bits.</summary>
     public int KeySizeBits => Key.KeySize;
+
+    /// <summary>The key for BouncyCastle, built once: building it validates the key, which takes far longer than unsealing.</summary>
+    internal RsaPrivateCrtKeyParameters BouncyKey => bouncyKey.Value;
 
     /// <summary>Loads a PEM private key file (PKCS#1 <c>RSA PRIVATE KEY</c> or PKCS#8 <c>PRIVATE KEY</c>).</summary>
     /// <param name="path">The file.</param>
@@ -83,6 +102,20 @@ public sealed class SealingPrivateKey : IDisposable
         var mine = Key.ExportParameters(includePrivateParameters: false);
         var theirs = certificate.PublicKey.ExportParameters(includePrivateParameters: false);
         return mine.Modulus.AsSpan().SequenceEqual(theirs.Modulus) && mine.Exponent.AsSpan().SequenceEqual(theirs.Exponent);
+    }
+
+    /// <summary>Throws unless this key is the private half of the certificate's public key.</summary>
+    /// <param name="certificate">The certificate.</param>
+    /// <exception cref="SecretSealingException">The key belongs to another certificate.</exception>
+    public void EnsureBelongsTo(SealingCertificate certificate)
+    {
+        if (!Matches(certificate))
+        {
+            throw new SecretSealingException(
+                $"The private key '{Source}' does not belong to the certificate '{certificate.Source}'.",
+                "Pass the two halves of one controller's key pair: the tls.key beside the certificate's tls.crt.",
+                Source);
+        }
     }
 
     /// <summary>The key as PKCS#1 PEM (<c>RSA PRIVATE KEY</c>), the form the controller writes into its key Secret.</summary>

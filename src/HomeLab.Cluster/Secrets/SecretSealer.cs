@@ -12,6 +12,7 @@ public sealed class SecretSealer
 {
     private readonly SealingCertificate certificate;
     private readonly RandomNumberGenerator random;
+    private readonly RsaOaepEncryptor encryptor;
 
     /// <summary>Creates a sealer for one certificate.</summary>
     /// <param name="certificate">The controller's certificate.</param>
@@ -21,6 +22,7 @@ public sealed class SecretSealer
         ArgumentNullException.ThrowIfNull(certificate);
         this.certificate = certificate;
         this.random = random ?? RandomNumberGenerator.Create();
+        encryptor = new RsaOaepEncryptor(certificate, this.random);
     }
 
     /// <summary>The certificate values are sealed to.</summary>
@@ -40,7 +42,7 @@ public sealed class SecretSealer
         try
         {
             random.GetBytes(sessionKey);
-            var encryptedKey = RsaOaep.Encrypt(certificate.PublicKey, sessionKey, target.GetLabel(), random);
+            var encryptedKey = encryptor.Encrypt(sessionKey, target.GetLabel());
             if (encryptedKey.Length > ushort.MaxValue)
             {
                 throw new SecretSealingException(

@@ -18,7 +18,7 @@ public sealed class SecretUnsealer
     {
         ArgumentNullException.ThrowIfNull(privateKey);
         this.privateKey = privateKey;
-        decryptor = new RsaOaepDecryptor(privateKey.Key);
+        decryptor = new RsaOaepDecryptor(privateKey);
     }
 
     /// <summary>Unseals one value, or says why it cannot be unsealed.</summary>

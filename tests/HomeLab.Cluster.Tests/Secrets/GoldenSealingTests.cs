@@ -20,13 +20,8 @@ public sealed class GoldenSealingTests(SealingKeys keys) : IClassFixture<Sealing
         // The empty cluster-wide label is the same as no label, which is all .NET's OAEP supports.
         var rsaLength = (sealedBytes[0] << 8) | sealedBytes[1];
         var sessionKey = keys.PrivateKey.Key.Decrypt(sealedBytes.AsSpan(2, rsaLength).ToArray(), RSAEncryptionPadding.OaepSHA256);
-        var payload = sealedBytes.AsSpan(2 + rsaLength);
-        var plaintext = new byte[payload.Length - 16];
-        using var aes = new AesGcm(sessionKey, 16);
-        aes.Decrypt(new byte[12], payload[..plaintext.Length], payload[plaintext.Length..], plaintext);
-
         sessionKey.Should().HaveCount(32, "the session key is AES-256");
-        plaintext.Should().Equal(Value);
+        OpenPayload(sealedBytes, rsaLength, sessionKey).Should().Equal(Value);
     }
 
     [Theory]
@@ -42,12 +37,7 @@ public sealed class GoldenSealingTests(SealingKeys keys) : IClassFixture<Sealing
             keys.PrivateKey.Key.ExportParameters(includePrivateParameters: true),
             sealedBytes.AsSpan(2, rsaLength).ToArray(),
             Encoding.UTF8.GetBytes(label));
-        var payload = sealedBytes.AsSpan(2 + rsaLength);
-        var plaintext = new byte[payload.Length - 16];
-        using var aes = new AesGcm(sessionKey, 16);
-        aes.Decrypt(new byte[12], payload[..plaintext.Length], payload[plaintext.Length..], plaintext);
-
-        plaintext.Should().Equal(Value);
+        OpenPayload(sealedBytes, rsaLength, sessionKey).Should().Equal(Value);
     }
 
     [Fact]
@@ -73,5 +63,15 @@ public sealed class GoldenSealingTests(SealingKeys keys) : IClassFixture<Sealing
         unsealer.Unseal(sealedBytes, new SealingTarget("homelab-test", "app-credentials"))
             .Should().Equal(Encoding.UTF8.GetBytes("s3cr3t-from-python"));
         unsealer.TryUnseal(sealedBytes, new SealingTarget("other", "app-credentials"), out _, out _).Should().BeFalse();
+    }
+
+    // AES-256-GCM under the all-zero 12-byte nonce; the 16-byte tag is the last bytes.
+    private static byte[] OpenPayload(byte[] sealedBytes, int rsaLength, byte[] sessionKey)
+    {
+        var payload = sealedBytes.AsSpan(2 + rsaLength);
+        var plaintext = new byte[payload.Length - 16];
+        using var aes = new AesGcm(sessionKey, 16);
+        aes.Decrypt(new byte[12], payload[..plaintext.Length], payload[plaintext.Length..], plaintext);
+        return plaintext;
     }
 }
