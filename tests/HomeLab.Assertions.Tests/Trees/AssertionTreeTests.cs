@@ -192,8 +192,8 @@ public class AssertionTreeTests
     public void A_tree_names_the_objects_it_is_about()
     {
         var query = AssertionTree.Parse("apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\n").ToQuery(defaultNamespace: "t1");
-        query.Should().Be(new Sources.ResourceQuery("apps/v1", "Deployment", "t1", "web"));
+        query.Should().Be(new HomeLab.Assertions.Sources.ResourceQuery("apps/v1", "Deployment", "t1", "web"));
         AssertionTree.Parse("apiVersion: v1\nkind: Node\nmetadata: { labels: { gpu: 'true' } }\n").ToQuery(defaultNamespace: "t1")
-            .Should().Be(new Sources.ResourceQuery("v1", "Node", null, null, "gpu=true"));
+            .Should().Be(new HomeLab.Assertions.Sources.ResourceQuery("v1", "Node", null, null, "gpu=true"));
     }
 }
