@@ -13,14 +13,24 @@ internal static class KustomizeObjectMapper
     private static readonly FieldPath[] IdentityFields =
         [FieldPath.Parse("apiVersion"), FieldPath.Parse("kind"), FieldPath.Parse("metadata.name"), FieldPath.Parse("metadata.namespace")];
 
-    public static TracedObject? Match(KubeObject rendered, IReadOnlyList<TracedObject> traced)
+    /// <summary>Finds, for each rendered object, the traced object it came from: by kind, name and namespace, else by a hash-suffixed or earlier name.</summary>
+    public static Func<KubeObject, TracedObject?> Matcher(IReadOnlyList<TracedObject> traced)
     {
-        var kind = rendered.Kind;
-        var name = rendered.Name ?? string.Empty;
-        var ns = rendered.Namespace ?? string.Empty;
-        return traced.FirstOrDefault(t => t.Kind == kind && t.Name == name && (t.Namespace ?? string.Empty) == ns)
-            ?? traced.FirstOrDefault(t => t.Kind == kind && t.HashSuffixed && name.StartsWith(t.Name + "-", StringComparison.Ordinal) && (t.Namespace ?? string.Empty) == ns)
-            ?? Single(traced.Where(t => t.Kind == kind && (t.Names.Contains(name) || (t.HashSuffixed && name.StartsWith(t.Name + "-", StringComparison.Ordinal)))));
+        var exact = new Dictionary<(string?, string, string), TracedObject>();
+        foreach (var t in traced)
+        {
+            exact.TryAdd((t.Kind, t.Name, t.Namespace ?? string.Empty), t);
+        }
+
+        return rendered =>
+        {
+            var kind = rendered.Kind;
+            var name = rendered.Name ?? string.Empty;
+            var ns = rendered.Namespace ?? string.Empty;
+            return exact.GetValueOrDefault((kind, name, ns))
+                ?? traced.FirstOrDefault(t => t.Kind == kind && t.HashSuffixed && name.StartsWith(t.Name + "-", StringComparison.Ordinal) && (t.Namespace ?? string.Empty) == ns)
+                ?? Single(traced.Where(t => t.Kind == kind && (t.Names.Contains(name) || (t.HashSuffixed && name.StartsWith(t.Name + "-", StringComparison.Ordinal)))));
+        };
     }
 
     public static KubeObject Map(KubeObject rendered, TracedObject? traced, string kustomizationFile, List<SpanNote> notes)

@@ -39,7 +39,8 @@ public sealed class KustomizeRenderer
             return new RenderedSource(name, RenderSourceKind.Kustomization, directory, string.Empty, [], [ToolFindings.Failed(result, at, "fix the kustomization so that `kubectl kustomize` succeeds")], []);
         }
 
-        return Map(name, directory, file, result.StandardOutput);
+        var source = Map(name, directory, file, result.StandardOutput);
+        return source with { Findings = [.. ToolFindings.Warnings(result, at), .. source.Findings] };
     }
 
     /// <summary>Maps already-rendered kustomize output back to the sources of a kustomization.</summary>
@@ -51,12 +52,12 @@ public sealed class KustomizeRenderer
     internal static RenderedSource Map(string name, string directory, string kustomizationFile, string text)
     {
         var parsed = ManifestSet.Parse(text, $"kubectl kustomize {directory}");
-        var traced = new KustomizationTracer().Trace(directory, []);
+        var match = KustomizeObjectMapper.Matcher(new KustomizationTracer().Trace(directory, []));
         var notes = new List<SpanNote>();
         var objects = new List<KubeObject>(parsed.Objects.Count);
         foreach (var rendered in parsed.Objects)
         {
-            objects.Add(KustomizeObjectMapper.Map(rendered, KustomizeObjectMapper.Match(rendered, traced), kustomizationFile, notes));
+            objects.Add(KustomizeObjectMapper.Map(rendered, match(rendered), kustomizationFile, notes));
         }
 
         var findings = parsed.Findings.Where(f => f.Severity == Severity.Error).ToList();

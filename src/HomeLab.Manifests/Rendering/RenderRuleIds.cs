@@ -6,6 +6,9 @@ public static class RenderRuleIds
     /// <summary>kubectl or helm exited with an error; the message is its standard error.</summary>
     public const string ToolFailed = "render/tool-failed";
 
+    /// <summary>kubectl or helm rendered, but warned (such as a deprecated kustomization field).</summary>
+    public const string ToolWarning = "render/tool-warning";
+
     /// <summary>kubectl or helm is not installed.</summary>
     public const string ToolNotFound = "render/tool-not-found";
 

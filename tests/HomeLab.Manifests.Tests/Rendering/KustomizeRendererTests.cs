@@ -95,4 +95,25 @@ public sealed class KustomizeRendererTests
         finding.Span!.Value.Should().Be(SourceSpan.At(Path.Combine(temp.Path, "kustomization.yaml"), 1, 1));
         finding.Message.Should().Contain("missing.yaml");
     }
+
+    [SkippableFact]
+    public async Task Fields_set_by_labels_images_replicas_and_a_json_patch_file_point_at_those_settings()
+    {
+        var transforms = RenderingFixture.Path_("kustomize", "transforms");
+        var kustomization = Path.Combine(transforms, "kustomization.yaml");
+
+        var rendered = await new KustomizeRenderer(RenderingFixture.Kubectl()).RenderAsync(transforms);
+
+        var deployment = Deployment(rendered);
+        deployment.Field("metadata.labels.tier").Span.ToString().Should().Be($"{kustomization}:4:9");
+        deployment.Field("spec.selector.matchLabels.tier").Span.Line.Should().Be(4);
+        deployment.Field("spec.template.metadata.labels.tier").Span.Line.Should().Be(4);
+        ((YamlScalar)deployment.Field("spec.template.spec.containers[0].image")).Value.Should().Be("nginx:1.28");
+        deployment.Field("spec.template.spec.containers[0].image").Span.ToString().Should().Be($"{kustomization}:7:13");
+        deployment.Field("spec.replicas").Span.ToString().Should().Be($"{kustomization}:10:12");
+        deployment.Field("spec.template.spec.containers[0].readinessProbe.httpGet.path").Span.ToString()
+            .Should().Be($"{Path.Combine(transforms, "probe.yaml")}:5:13");
+        deployment.Field("spec.template.spec.containers[0].name").Span.File.Should().Be(Path.Combine(Base, "deployment.yaml"));
+        rendered.Findings.Should().Contain(f => f.RuleId == RenderRuleIds.ToolWarning && f.Message.StartsWith("Warning: 'commonLabels' is deprecated"));
+    }
 }
