@@ -6,7 +6,7 @@ namespace HomeLab.Manifests.Tools;
 /// helm (v3 or v4), run through CliWrap. Immutable: every <c>With…</c> method returns a new instance.
 /// Only what rendering needs is here: <c>helm template</c> and <c>helm pull</c>.
 /// </summary>
-public sealed class Helm
+public sealed class Helm : CommandLineTool<Helm>
 {
     /// <summary>The tool's name, also the file name looked for on PATH and in <c>.nuke/tools</c>.</summary>
     public const string ToolName = "helm";
@@ -15,10 +15,8 @@ public sealed class Helm
     public const string InstallHint = "run `bash build/tools/install-helm.sh` (installs helm into .nuke/tools/helm), put helm on PATH or set HELM_EXE";
 
     private Helm(string executablePath, string? workingDirectory, ImmutableDictionary<string, string?> environment)
+        : base(executablePath, workingDirectory, environment)
     {
-        ExecutablePath = executablePath;
-        WorkingDirectory = workingDirectory;
-        EnvironmentVariables = environment;
     }
 
     /// <summary>Uses a helm executable.</summary>
@@ -26,17 +24,7 @@ public sealed class Helm
     public Helm(string executablePath)
         : this(executablePath, null, ImmutableDictionary<string, string?>.Empty)
     {
-        ArgumentException.ThrowIfNullOrEmpty(executablePath);
     }
-
-    /// <summary>The executable that runs.</summary>
-    public string ExecutablePath { get; }
-
-    /// <summary>The directory the tool runs in; the current directory when null.</summary>
-    public string? WorkingDirectory { get; }
-
-    /// <summary>Environment variables set for the tool (a null value removes a variable).</summary>
-    public ImmutableDictionary<string, string?> EnvironmentVariables { get; }
 
     /// <summary>Finds helm: explicit path, <c>HELM_EXE</c>, PATH, then <c>&lt;root&gt;/.nuke/tools/helm</c>.</summary>
     /// <param name="explicitPath">A path given by the caller; wins when set.</param>
@@ -45,26 +33,6 @@ public sealed class Helm
     /// <exception cref="ToolNotFoundException">helm is nowhere to be found.</exception>
     public static Helm Locate(string? explicitPath = null, string? repositoryRoot = null) =>
         new(ToolLocator.Locate(ToolName, InstallHint, explicitPath, repositoryRoot));
-
-    /// <summary>A copy that runs another executable.</summary>
-    /// <param name="executablePath">The executable.</param>
-    /// <returns>The new wrapper.</returns>
-    public Helm WithExecutablePath(string executablePath)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(executablePath);
-        return new(executablePath, WorkingDirectory, EnvironmentVariables);
-    }
-
-    /// <summary>A copy that runs in a directory.</summary>
-    /// <param name="workingDirectory">The directory.</param>
-    /// <returns>The new wrapper.</returns>
-    public Helm WithWorkingDirectory(string workingDirectory) => new(ExecutablePath, workingDirectory, EnvironmentVariables);
-
-    /// <summary>A copy that sets an environment variable for the tool.</summary>
-    /// <param name="name">The variable.</param>
-    /// <param name="value">The value; null removes the variable.</param>
-    /// <returns>The new wrapper.</returns>
-    public Helm WithEnvironmentVariable(string name, string? value) => new(ExecutablePath, WorkingDirectory, EnvironmentVariables.SetItem(name, value));
 
     /// <summary>A copy whose helm keeps its cache, configuration and data under one directory, away from the user's own.</summary>
     /// <param name="directory">The directory.</param>
@@ -114,10 +82,6 @@ public sealed class Helm
     public Task<ToolResult> PullAsync(string chart, string repository, string? version, string destination, CancellationToken cancellationToken = default) =>
         ExecuteAsync(PullArguments(chart, repository, version, destination), cancellationToken);
 
-    /// <summary>Runs helm with any arguments.</summary>
-    /// <param name="arguments">The arguments.</param>
-    /// <param name="cancellationToken">Stops the tool.</param>
-    /// <returns>The result; a non-zero exit is a result, not an exception.</returns>
-    public Task<ToolResult> ExecuteAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default) =>
-        ToolProcess.RunAsync(ExecutablePath, arguments, WorkingDirectory, EnvironmentVariables, cancellationToken);
+    private protected override Helm Create(string executablePath, string? workingDirectory, ImmutableDictionary<string, string?> environmentVariables) =>
+        new(executablePath, workingDirectory, environmentVariables);
 }

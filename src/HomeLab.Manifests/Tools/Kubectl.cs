@@ -6,7 +6,7 @@ namespace HomeLab.Manifests.Tools;
 /// kubectl, run through CliWrap. Immutable: every <c>With…</c> method returns a new instance.
 /// Only what rendering needs is here: <c>kubectl kustomize</c> (kustomize is built into kubectl).
 /// </summary>
-public sealed class Kubectl
+public sealed class Kubectl : CommandLineTool<Kubectl>
 {
     /// <summary>The tool's name, also the file name looked for on PATH and in <c>.nuke/tools</c>.</summary>
     public const string ToolName = "kubectl";
@@ -15,10 +15,8 @@ public sealed class Kubectl
     public const string InstallHint = "install kubectl 1.32 or newer (https://kubernetes.io/docs/tasks/tools/), put it on PATH or set KUBECTL_EXE";
 
     private Kubectl(string executablePath, string? workingDirectory, ImmutableDictionary<string, string?> environment)
+        : base(executablePath, workingDirectory, environment)
     {
-        ExecutablePath = executablePath;
-        WorkingDirectory = workingDirectory;
-        EnvironmentVariables = environment;
     }
 
     /// <summary>Uses a kubectl executable.</summary>
@@ -26,17 +24,7 @@ public sealed class Kubectl
     public Kubectl(string executablePath)
         : this(executablePath, null, ImmutableDictionary<string, string?>.Empty)
     {
-        ArgumentException.ThrowIfNullOrEmpty(executablePath);
     }
-
-    /// <summary>The executable that runs.</summary>
-    public string ExecutablePath { get; }
-
-    /// <summary>The directory the tool runs in; the current directory when null.</summary>
-    public string? WorkingDirectory { get; }
-
-    /// <summary>Environment variables set for the tool (a null value removes a variable).</summary>
-    public ImmutableDictionary<string, string?> EnvironmentVariables { get; }
 
     /// <summary>Finds kubectl: explicit path, <c>KUBECTL_EXE</c>, PATH, then <c>&lt;root&gt;/.nuke/tools/kubectl</c>.</summary>
     /// <param name="explicitPath">A path given by the caller; wins when set.</param>
@@ -45,26 +33,6 @@ public sealed class Kubectl
     /// <exception cref="ToolNotFoundException">kubectl is nowhere to be found.</exception>
     public static Kubectl Locate(string? explicitPath = null, string? repositoryRoot = null) =>
         new(ToolLocator.Locate(ToolName, InstallHint, explicitPath, repositoryRoot));
-
-    /// <summary>A copy that runs another executable.</summary>
-    /// <param name="executablePath">The executable.</param>
-    /// <returns>The new wrapper.</returns>
-    public Kubectl WithExecutablePath(string executablePath)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(executablePath);
-        return new(executablePath, WorkingDirectory, EnvironmentVariables);
-    }
-
-    /// <summary>A copy that runs in a directory.</summary>
-    /// <param name="workingDirectory">The directory.</param>
-    /// <returns>The new wrapper.</returns>
-    public Kubectl WithWorkingDirectory(string workingDirectory) => new(ExecutablePath, workingDirectory, EnvironmentVariables);
-
-    /// <summary>A copy that sets an environment variable for the tool.</summary>
-    /// <param name="name">The variable.</param>
-    /// <param name="value">The value; null removes the variable.</param>
-    /// <returns>The new wrapper.</returns>
-    public Kubectl WithEnvironmentVariable(string name, string? value) => new(ExecutablePath, WorkingDirectory, EnvironmentVariables.SetItem(name, value));
 
     /// <summary>The arguments of <c>kubectl kustomize &lt;directory&gt;</c>.</summary>
     /// <param name="directory">The kustomization directory.</param>
@@ -82,10 +50,6 @@ public sealed class Kubectl
     public Task<ToolResult> KustomizeAsync(string directory, CancellationToken cancellationToken = default) =>
         ExecuteAsync(KustomizeArguments(directory), cancellationToken);
 
-    /// <summary>Runs kubectl with any arguments.</summary>
-    /// <param name="arguments">The arguments.</param>
-    /// <param name="cancellationToken">Stops the tool.</param>
-    /// <returns>The result; a non-zero exit is a result, not an exception.</returns>
-    public Task<ToolResult> ExecuteAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default) =>
-        ToolProcess.RunAsync(ExecutablePath, arguments, WorkingDirectory, EnvironmentVariables, cancellationToken);
+    private protected override Kubectl Create(string executablePath, string? workingDirectory, ImmutableDictionary<string, string?> environmentVariables) =>
+        new(executablePath, workingDirectory, environmentVariables);
 }
