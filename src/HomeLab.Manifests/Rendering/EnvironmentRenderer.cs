@@ -99,7 +99,7 @@ public sealed class EnvironmentRenderer
 
             foreach (var applications in environment.Render.Applications)
             {
-                Directory_(applications.Path, recurse: true, "apps-" + Relative(applications.Path));
+                ReadDirectory(applications.Path, recurse: true, "apps-" + Relative(applications.Path));
             }
 
             while (_applications.TryDequeue(out var application))
@@ -138,6 +138,15 @@ public sealed class EnvironmentRenderer
                 else if (path is not null && isLocal)
                 {
                     await LocalPathAsync(application, source, path, refs).ConfigureAwait(false);
+                    foreach (var option in new[] { "kustomize", "plugin" }.Where(source.ContainsKey))
+                    {
+                        Findings.Add(new Finding(RenderRuleIds.UnsupportedSource, Severity.Info, $"Application {application.Name}: the source's {option} options are not applied when rendering here; the objects are rendered without them")
+                        {
+                            Span = source[option]!.Span,
+                            Object = application.Ref,
+                            Hint = option == "kustomize" ? "move the options into a kustomization.yaml in the source path, so every renderer sees them" : "render the plugin's output into the repository, or accept that it is not checked offline",
+                        });
+                    }
                 }
                 else
                 {
@@ -170,15 +179,15 @@ public sealed class EnvironmentRenderer
             var name = "app-" + application.Name;
             if (File.Exists(Path.Combine(directory, "Chart.yaml")))
             {
-                await HelmAsync(ChartRequest(application, source, directory, directory, refs), name).ConfigureAwait(false);
+                await HelmAsync(ChartRequest(application, source, directory, directory, refs), name, application).ConfigureAwait(false);
             }
             else if (KustomizationTracer.IsKustomization(directory))
             {
-                await KustomizeAsync(directory, pathSpan, name).ConfigureAwait(false);
+                await KustomizeAsync(directory, pathSpan, name, application).ConfigureAwait(false);
             }
             else
             {
-                Directory_(directory, source.GetMap("directory")?["recurse"] is YamlScalar { Value: "true" }, name);
+                ReadDirectory(directory, source.GetMap("directory")?["recurse"] is YamlScalar { Value: "true" }, name, application);
             }
         }
 
@@ -206,7 +215,7 @@ public sealed class EnvironmentRenderer
             }
 
             var request = ChartRequest(application, source, package, null, refs) with { DeclaredAt = chartSpan };
-            await HelmAsync(request, $"chart-{chart}-{version ?? "latest"}").ConfigureAwait(false);
+            await HelmAsync(request, $"chart-{chart}-{version ?? "latest"}", application).ConfigureAwait(false);
         }
 
         private HelmChartRequest ChartRequest(KubeObject application, YamlMap source, string chart, string? chartDirectory, Dictionary<string, YamlMap> refs)
@@ -281,24 +290,24 @@ public sealed class EnvironmentRenderer
             return null;
         }
 
-        private async Task KustomizeAsync(string directory, SourceSpan declaredAt, string name)
+        private async Task KustomizeAsync(string directory, SourceSpan declaredAt, string name, KubeObject? application = null)
         {
             if (Kubectl(declaredAt.IsKnown ? declaredAt : SourceSpan.At(KustomizationTracer.FindFile(directory) ?? directory, 1, 1)) is { } kubectl)
             {
-                Add(await new KustomizeRenderer(kubectl).RenderAsync(directory, cancellationToken).ConfigureAwait(false), name);
+                Add(await new KustomizeRenderer(kubectl).RenderAsync(directory, cancellationToken).ConfigureAwait(false), name, application);
             }
         }
 
-        private async Task HelmAsync(HelmChartRequest request, string name)
+        private async Task HelmAsync(HelmChartRequest request, string name, KubeObject? application = null)
         {
             var at = request.DeclaredAt.IsKnown ? request.DeclaredAt : SourceSpan.At(Path.Combine(request.Chart, "Chart.yaml"), 1, 1);
             if (Helm(at) is { } helm)
             {
-                Add(await new HelmChartRenderer(helm).RenderAsync(request, cancellationToken).ConfigureAwait(false), name);
+                Add(await new HelmChartRenderer(helm).RenderAsync(request, cancellationToken).ConfigureAwait(false), name, application);
             }
         }
 
-        private void Directory_(string path, bool recurse, string name)
+        private void ReadDirectory(string path, bool recurse, string name, KubeObject? application = null)
         {
             var files = File.Exists(path) ? [path] : recurse ? ManifestSet.FindManifestFiles(path) : ManifestSet.FindManifestFiles(path).Where(f => Path.GetDirectoryName(f) == path.TrimEnd(Path.DirectorySeparatorChar)).ToList();
             var set = ManifestSet.Load(files);
@@ -308,11 +317,16 @@ public sealed class EnvironmentRenderer
                 text.Append("# Source: ").AppendLine(Relative(file)).AppendLine(File.ReadAllText(file).TrimEnd()).AppendLine("---");
             }
 
-            Add(new RenderedSource(name, RenderSourceKind.Directory, path, text.ToString(), set.Objects, set.Findings, []), name);
+            Add(new RenderedSource(name, RenderSourceKind.Directory, path, text.ToString(), set.Objects, set.Findings, []), name, application);
         }
 
-        private void Add(RenderedSource source, string name)
+        private void Add(RenderedSource source, string name, KubeObject? application)
         {
+            if (application?.Root.GetMap("spec")?.GetMap("destination")?["namespace"] is YamlScalar { IsNull: false } destination)
+            {
+                source = source with { Objects = [.. source.Objects.Select(o => InDestination(o, destination))] };
+            }
+
             var unique = name;
             for (var i = 2; !_names.Add(unique); i++)
             {
@@ -328,6 +342,20 @@ public sealed class EnvironmentRenderer
                     _applications.Enqueue(obj);
                 }
             }
+        }
+
+        // ArgoCD puts namespaced objects that name no namespace into the Application's destination namespace;
+        // the field then points at the destination's line.
+        private static KubeObject InDestination(KubeObject obj, YamlScalar destination)
+        {
+            if (obj.Namespace is not null || obj.Kind is null || PatchTarget.IsClusterScoped(obj.Kind) || obj.Kind.StartsWith("Cluster", StringComparison.Ordinal))
+            {
+                return obj;
+            }
+
+            var metadata = obj.Metadata ?? new YamlMap([], obj.Span);
+            var ns = new YamlScalar(destination.Value, YamlScalarStyle.DoubleQuoted, destination.Span);
+            return obj.WithRoot(obj.Root.With("metadata", metadata.With("namespace", ns)));
         }
 
         private Kubectl? Kubectl(SourceSpan at)

@@ -46,7 +46,8 @@ public sealed class EnvironmentRendererTests
         var set = await RenderK3dAsync(temp.Path);
 
         var deployment = set.Objects.Single(o => o.Kind == "Deployment" && o.Name == "web");
-        deployment.Namespace.Should().BeNull("helm template leaves the namespace to the Application's destination");
+        deployment.Namespace.Should().Be("web", "ArgoCD puts objects that name no namespace into the Application's destination");
+        deployment.Field("metadata.namespace").Span.ToString().Should().Be($"{Path.Combine(Repo, "manifests", "argocd", "apps.yaml")}:8:16");
         deployment.Field("spec.replicas").Span.ToString().Should().Be($"{Path.Combine(Repo, "manifests", "argocd", "apps.yaml")}:18:25");
         deployment.Field("spec.template.spec.containers[0].ports[0].containerPort").Span.ToString()
             .Should().Be($"{Path.Combine(Repo, "charts", "web", "values-k3s.yaml")}:2:9");
