@@ -154,6 +154,17 @@ internal sealed class BuildOutput
 
     public void Summary(IReadOnlyList<TargetResult> results, TimeSpan total, BuildOutcome outcome)
     {
+        if (StepSummaryPath is not null)
+        {
+            AppendStepSummary(results, total, outcome);
+        }
+
+        // Quiet and successful: nothing on the console, so a target's own output can be piped.
+        if (Verbosity == Verbosity.Quiet && outcome == BuildOutcome.Succeeded)
+        {
+            return;
+        }
+
         var nameWidth = Math.Max(6, results.Count == 0 ? 0 : results.Max(r => r.Name.Length));
         var statusWidth = 10;
         var rule = new string('═', nameWidth + statusWidth + 30);
@@ -177,11 +188,6 @@ internal sealed class BuildOutput
             BuildOutcome.Cancelled => "Build cancelled.",
             _ => "Build failed.",
         });
-
-        if (StepSummaryPath is not null)
-        {
-            AppendStepSummary(results, total, outcome);
-        }
     }
 
     public static string FormatDuration(TimeSpan? duration) => duration is not { } value

@@ -3,7 +3,7 @@ namespace HomeLab.Targets;
 /// <summary>How much the build prints.</summary>
 public enum Verbosity
 {
-    /// <summary>Errors and the summary only.</summary>
+    /// <summary>Errors only, and the summary when the build did not succeed: what targets write to standard output can be piped.</summary>
     Quiet,
 
     /// <summary>Warnings too, and target headers.</summary>

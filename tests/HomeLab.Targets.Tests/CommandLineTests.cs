@@ -109,11 +109,20 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task Verbosity_quiet_hides_target_output_but_keeps_the_summary()
+    public async Task Verbosity_quiet_prints_nothing_when_the_build_succeeds()
     {
         var run = await harness.RunAsync(new ParameterBuild(), "Show", "--verbosity", "quiet");
 
-        run.Output.Should().NotContain("version=").And.Contain("Build succeeded.");
+        run.ExitCode.Should().Be(0);
+        run.Output.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Verbosity_quiet_still_prints_errors_and_the_summary_when_the_build_fails()
+    {
+        var run = await harness.RunAsync(new FailureBuild(), "Compile", "--verbosity", "quiet");
+
+        run.Output.Should().Contain("error: Compile: 3 errors in Program.cs").And.Contain("Build failed.");
     }
 
     [Fact]

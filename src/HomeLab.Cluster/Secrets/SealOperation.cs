@@ -33,7 +33,7 @@ public sealed class SealOperation
         using var privateKey = options.PrivateKeyPath is null ? null : SealingPrivateKey.Load(options.PrivateKeyPath);
         privateKey?.EnsureBelongsTo(certificate);
 
-        var existing = File.Exists(options.OutputPath)
+        var existing = options.OutputPath is not null && File.Exists(options.OutputPath)
             ? SealedSecretManifest.Parse(
                 TextFiles.Read(options.OutputPath, "SealedSecret", "Check the file's permissions."),
                 options.OutputPath)
@@ -54,7 +54,8 @@ public sealed class SealOperation
             throw new SecretSealingException(ex.Message, ex.Hint, options.SecretManifestPath ?? options.OutputPath, null, ex);
         }
 
-        var changed = await TextFiles.WriteIfChangedAsync(options.OutputPath, build.Manifest.ToYaml(), cancellationToken).ConfigureAwait(false);
+        var changed = options.OutputPath is not null
+            && await TextFiles.WriteIfChangedAsync(options.OutputPath, build.Manifest.ToYaml(), cancellationToken).ConfigureAwait(false);
         return new SealResult(
             options.OutputPath,
             changed,

@@ -10,7 +10,7 @@ public sealed record SealOptions
     /// The SealedSecret file to write. When it exists it is re-sealed: unchanged values keep their ciphertext and keys
     /// that are not given are kept.
     /// </summary>
-    public required string OutputPath { get; init; }
+    public string? OutputPath { get; init; }
 
     /// <summary>A plain Secret manifest to seal (data and stringData, labels, annotations, type); optional.</summary>
     public string? SecretManifestPath { get; init; }

@@ -7,7 +7,7 @@ namespace HomeLab.Cluster.Secrets;
 /// <param name="Keys">What happened to each key.</param>
 /// <param name="Warnings">Things the user should know: an expired certificate, values kept without proof.</param>
 public sealed record SealResult(
-    string OutputPath,
+    string? OutputPath,
     bool Changed,
     SealedSecretManifest Manifest,
     IReadOnlyList<SealedKeyReport> Keys,
@@ -19,7 +19,7 @@ public sealed record SealResult(
     {
         var counts = Keys.GroupBy(key => key.Outcome).OrderBy(group => group.Key)
             .Select(group => $"{group.Count()} {Describe(group.Key)}");
-        return $"{OutputPath} ({Manifest.Target}): {string.Join(", ", counts)}{(Changed ? string.Empty : "; file unchanged")}";
+        return $"{OutputPath ?? "standard output"} ({Manifest.Target}): {string.Join(", ", counts)}{(Changed ? string.Empty : "; file unchanged")}";
     }
 
     private static string Describe(SealedKeyOutcome outcome) => outcome switch
