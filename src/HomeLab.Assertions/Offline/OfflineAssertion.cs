@@ -32,7 +32,7 @@ public static class OfflineAssertion
         IEnumerable<string> assertionFiles, IEnumerable<string> resourcePaths, CandidateMatch match = CandidateMatch.Any, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(assertionFiles);
-        var (source, set) = await RenderedSource.LoadAsync(resourcePaths, cancellationToken).ConfigureAwait(false);
+        var (source, set) = await ManifestSource.LoadAsync(resourcePaths, cancellationToken).ConfigureAwait(false);
         var findings = set.Findings.Where(f => f.Severity == Severity.Error).ToList();
         foreach (var file in assertionFiles)
         {
@@ -62,7 +62,7 @@ public static class OfflineAssertion
     /// <param name="match">Any or all selected objects.</param>
     /// <param name="cancellationToken">Cancels reads.</param>
     /// <returns>The findings; none when the tree holds.</returns>
-    public static async Task<IReadOnlyList<Finding>> CheckTreeAsync(AssertionTree tree, RenderedSource source, CandidateMatch match = CandidateMatch.Any, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<Finding>> CheckTreeAsync(AssertionTree tree, ManifestSource source, CandidateMatch match = CandidateMatch.Any, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(source);

@@ -21,7 +21,7 @@ public class ChainsawFixtureTests
     }
 
     private static ClusterUnderTest Rendered() =>
-        new(new RenderedSource(ManifestSet.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "rendered")).Objects, "rendered k3s"));
+        new(new ManifestSource(ManifestSet.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "rendered")).Objects, "rendered k3s"));
 
     [Fact]
     public async Task Apply_patch_assert_and_error_run_from_Chainsaw_yaml()

@@ -1,5 +1,7 @@
 using HomeLab.Assertions.Cluster;
 
+using HomeLab.Testing;
+
 namespace HomeLab.Assertions.Tests.Cluster;
 
 /// <summary>The cluster behaviours against a Testcontainers k3s; skipped with the reason where Docker is not available.</summary>

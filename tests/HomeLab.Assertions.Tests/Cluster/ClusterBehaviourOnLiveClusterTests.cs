@@ -1,5 +1,7 @@
 using HomeLab.Assertions.Cluster;
 
+using HomeLab.Testing;
+
 namespace HomeLab.Assertions.Tests.Cluster;
 
 /// <summary>The cluster behaviours against the cluster of the kubeconfig; skipped with the reason when none answers.</summary>

@@ -3,6 +3,8 @@ using HomeLab.Assertions.Operations;
 using HomeLab.Assertions.Sources;
 using Newtonsoft.Json.Linq;
 
+using HomeLab.Testing;
+
 namespace HomeLab.Assertions.Tests.Cluster;
 
 /// <summary>

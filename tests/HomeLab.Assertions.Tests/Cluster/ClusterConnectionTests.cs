@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using HomeLab.Assertions.Cluster;
 
+using HomeLab.Testing;
+
 namespace HomeLab.Assertions.Tests.Cluster;
 
 /// <summary>Connecting and the quick reachability probe the live tests skip on.</summary>

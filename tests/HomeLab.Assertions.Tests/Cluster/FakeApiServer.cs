@@ -8,6 +8,8 @@ using k8s;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
+using HomeLab.Testing;
+
 namespace HomeLab.Assertions.Tests.Cluster;
 
 /// <summary>

@@ -5,7 +5,7 @@ namespace HomeLab.Assertions.Tests.Sources;
 
 public class SourceTests
 {
-    private static RenderedSource Rendered() =>
+    private static ManifestSource Rendered() =>
         new(ManifestSet.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "rendered")).Objects);
 
     [Theory]

@@ -8,7 +8,7 @@ namespace HomeLab.Assertions.Sources;
 /// first object loaded"), listed with label selectors (<c>in</c>, <c>notin</c>, <c>!key</c>) and simple field
 /// selectors. Nothing changes while a test waits, so <see cref="IsLive"/> is false and waiting ends at once.
 /// </summary>
-public sealed class RenderedSource : IResourceSource
+public sealed class ManifestSource : IResourceSource
 {
     private readonly ResourceIndex _index = new();
     private readonly Dictionary<JObject, KubeObject> _origins = new(ReferenceEqualityComparer.Instance);
@@ -16,7 +16,7 @@ public sealed class RenderedSource : IResourceSource
     /// <summary>Creates a source over objects.</summary>
     /// <param name="objects">The objects; a later object with the same identity replaces an earlier one.</param>
     /// <param name="description">What the set is, for messages: <c>rendered k3s</c>.</param>
-    public RenderedSource(IEnumerable<KubeObject> objects, string description = "rendered manifests")
+    public ManifestSource(IEnumerable<KubeObject> objects, string description = "rendered manifests")
     {
         ArgumentNullException.ThrowIfNull(objects);
         Description = description;
@@ -41,11 +41,11 @@ public sealed class RenderedSource : IResourceSource
     /// <param name="paths">Files or directories.</param>
     /// <param name="cancellationToken">Cancels loading.</param>
     /// <returns>The source and the set it was loaded from (whose findings report load errors).</returns>
-    public static async Task<(RenderedSource Source, ManifestSet Set)> LoadAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    public static async Task<(ManifestSource Source, ManifestSet Set)> LoadAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
         var list = paths.ToList();
         var set = await ManifestSet.LoadAsync(list, cancellationToken).ConfigureAwait(false);
-        return (new RenderedSource(set.Objects, "rendered " + string.Join(", ", list)), set);
+        return (new ManifestSource(set.Objects, "rendered " + string.Join(", ", list)), set);
     }
 
     /// <summary>The manifest object an object returned by this source was converted from (for file:line in messages).</summary>

@@ -1,6 +1,6 @@
 using HomeLab.Assertions.Cluster;
 
-namespace HomeLab.Assertions.Tests.Cluster;
+namespace HomeLab.Testing;
 
 /// <summary>
 /// The cluster live tests run against: the kubeconfig's current context (or <c>HOMELAB_KUBE_CONTEXT</c>),

@@ -2,7 +2,7 @@ using DotNet.Testcontainers.Builders;
 using HomeLab.Assertions.Cluster;
 using Testcontainers.K3s;
 
-namespace HomeLab.Assertions.Tests.Cluster;
+namespace HomeLab.Testing;
 
 /// <summary>
 /// A throw-away k3s in Docker (Testcontainers.K3s), started once for a test class. Where Docker is not

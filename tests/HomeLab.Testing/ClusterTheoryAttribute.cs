@@ -1,11 +1,11 @@
-namespace HomeLab.Assertions.Tests.Cluster;
+namespace HomeLab.Testing;
 
-/// <summary>A fact that needs a live cluster: skipped, with the probe's reason, when none is reachable.</summary>
+/// <summary>A theory that needs a live cluster: skipped, with the probe's reason, when none is reachable.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class ClusterFactAttribute : FactAttribute
+public sealed class ClusterTheoryAttribute : TheoryAttribute
 {
     /// <summary>Creates the attribute, probing the cluster once per test run.</summary>
-    public ClusterFactAttribute()
+    public ClusterTheoryAttribute()
     {
         if (LiveCluster.SkipReason is { } reason)
         {

@@ -1,11 +1,11 @@
-namespace HomeLab.Assertions.Tests.Cluster;
+namespace HomeLab.Testing;
 
-/// <summary>A theory that needs a live cluster: skipped, with the probe's reason, when none is reachable.</summary>
+/// <summary>A fact that needs a live cluster: skipped, with the probe's reason, when none is reachable.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class ClusterTheoryAttribute : TheoryAttribute
+public sealed class ClusterFactAttribute : FactAttribute
 {
     /// <summary>Creates the attribute, probing the cluster once per test run.</summary>
-    public ClusterTheoryAttribute()
+    public ClusterFactAttribute()
     {
         if (LiveCluster.SkipReason is { } reason)
         {
