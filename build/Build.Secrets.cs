@@ -123,16 +123,16 @@ partial class Build
 
     Target VerifySealedSecrets => _ => _
         .Description("Checks every SealedSecret offline: sealed for its environment's certificate, scope agrees with where it lives.")
+        .ProceedAfterFailure()
         .Executes(async (context, ct) =>
         {
             var shared = SealedSecretFiles(RootDirectory / "manifests");
-            foreach (var file in shared)
-            {
-                context.Report(new BuildAnnotation(
-                    AnnotationSeverity.Error,
-                    "A SealedSecret is sealed for one environment's certificate, so it cannot live in the shared manifests/ tree: move it under clusters/<environment>/ and seal it once per environment.",
-                    file, 1, 1, "secrets/shared-sealed-secret"));
-            }
+            ReportOnce(context, shared.Select(file => SecretFinding(
+                "secrets/shared-sealed-secret",
+                "a SealedSecret is sealed for one environment's certificate, so it cannot live in the shared manifests/ tree",
+                "move it under clusters/<environment>/ and seal it once per environment",
+                file,
+                1)), "path");
 
             var counted = 0;
             foreach (var environment in SelectedEnvironments())
@@ -146,17 +146,14 @@ partial class Build
                 var certificate = EnvironmentFile(environment, SealingCertFile);
                 if (!File.Exists(certificate))
                 {
-                    context.Report(new BuildAnnotation(AnnotationSeverity.Error, $"clusters/{environment} has SealedSecrets but no {SealingCertFile}: run ./build.sh FetchSealingCert --environment {environment}.", files[0], 1, 1, "secrets/no-certificate"));
+                    ReportOnce(context, [SecretFinding("secrets/no-certificate", $"clusters/{environment} has SealedSecrets but no {SealingCertFile}", $"run ./build.sh FetchSealingCert --environment {environment}", files[0], 1)], environment);
                     continue;
                 }
 
                 var key = EnvironmentFile(environment, SealingKeyFile);
                 var verification = await SecretsAction(() => new VerifySealedSecretsOperation(Time).RunAsync(
                     new VerifySealedSecretsOptions { Files = files, CertificatePath = certificate, PrivateKeyPath = File.Exists(key) ? key : null }, ct));
-                foreach (var problem in verification.Problems)
-                {
-                    context.Report(new BuildAnnotation(AnnotationSeverity.Error, $"{problem.Message} ({problem.Hint})", problem.File, problem.Line, null, "secrets/sealed-secret"));
-                }
+                ReportOnce(context, verification.Problems.Select(p => SecretFinding("secrets/sealed-secret", p.Key is null ? p.Message : $"{p.Key}: {p.Message}", p.Hint, p.File, p.Line ?? 1)), environment);
 
                 foreach (var warning in verification.Warnings)
                 {
@@ -168,6 +165,9 @@ partial class Build
 
             context.AddNote($"{counted} SealedSecrets");
         });
+
+    static HomeLab.Manifests.Findings.Finding SecretFinding(string rule, string message, string hint, string file, int line) =>
+        new(rule, HomeLab.Manifests.Findings.Severity.Error, message) { Span = HomeLab.Manifests.Yaml.SourceSpan.At(file, line, 1), Hint = hint };
 
     /// <summary>The one environment a target works on, from --environment.</summary>
     string SingleEnvironment(string need)

@@ -13,8 +13,20 @@ partial class Build : BuildBase, IFormatCheck
     protected override string Logo => "HomeLab — homelab GitOps pipeline";
 
     Target Verify => _ => _
-        .Description("Checks everything offline: renders every environment, validates, lints, runs offline assertions.")
-        .Executes(context => context.AddNote("offline checks"));
+        .Description("Checks everything offline: renders every environment, validates, lints, checks sealed secrets.")
+        .DependsOn(Render, Validate, Lint, VerifySealedSecrets)
+        .AssuredAfterFailure()
+        .Executes(context =>
+        {
+            WriteReports();
+            var findings = FindingCounts();
+            if (reportedFindings.Any(f => f.Severity == HomeLab.Manifests.Findings.Severity.Error))
+            {
+                throw new TargetFailedException(findings);
+            }
+
+            context.AddNote(findings);
+        });
 
     Target Compile => _ => _
         .Description("Builds the whole solution.")

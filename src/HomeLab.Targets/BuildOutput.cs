@@ -91,7 +91,7 @@ internal sealed class BuildOutput
         }
     }
 
-    public void Annotate(BuildAnnotation annotation)
+    public void Annotate(BuildAnnotation annotation, bool print = true)
     {
         var file = annotation.File is null ? null : Relative(annotation.File);
         var located = annotation with { File = file };
@@ -145,6 +145,11 @@ internal sealed class BuildOutput
             {
                 overflow.Add(located);
             }
+        }
+
+        if (!print)
+        {
+            return;
         }
 
         var where = located.Location is null ? string.Empty : located.Location + ": ";

@@ -38,7 +38,15 @@ public sealed class TargetContext
 
     /// <summary>Reports a finding; it is printed now and, on CI, becomes an annotation.</summary>
     /// <param name="annotation">The finding.</param>
-    public void Report(BuildAnnotation annotation)
+    public void Report(BuildAnnotation annotation) => Report(annotation, print: true);
+
+    /// <summary>
+    /// Reports a finding: it counts (an error fails the target) and, on CI, becomes an annotation; with
+    /// <paramref name="print"/> false the target prints findings itself (for example grouped by file with source lines).
+    /// </summary>
+    /// <param name="annotation">The finding.</param>
+    /// <param name="print">Whether to print the finding's one-line form.</param>
+    public void Report(BuildAnnotation annotation, bool print)
     {
         ArgumentNullException.ThrowIfNull(annotation);
         switch (annotation.Severity)
@@ -53,7 +61,7 @@ public sealed class TargetContext
                 break;
         }
 
-        output.Annotate(annotation);
+        output.Annotate(annotation, print);
     }
 
     /// <summary>Adds a short note to the summary table, for example <c>42 objects</c>.</summary>

@@ -22,6 +22,14 @@ public sealed class KustomizeRenderer
         _kubectl = kubectl;
     }
 
+    /// <summary>The YAML errors (duplicate keys, tabs, syntax) in the files of a kustomization directory, at their lines.</summary>
+    private static IEnumerable<Finding> YamlMistakes(string directory) =>
+        Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .SelectMany(f => YamlLoader.Default.LoadFile(f).Findings)
+            .Where(f => f.Severity == Severity.Error);
+
     /// <summary>Renders a kustomization directory.</summary>
     /// <param name="directory">The directory with the <c>kustomization.yaml</c>.</param>
     /// <param name="cancellationToken">Stops the render.</param>
@@ -36,7 +44,9 @@ public sealed class KustomizeRenderer
         var result = await _kubectl.KustomizeAsync(directory, cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
-            return new RenderedSource(name, RenderSourceKind.Kustomization, directory, string.Empty, [], [ToolFindings.Failed(result, at, "fix the kustomization so that `kubectl kustomize` succeeds")], []);
+            // kubectl names no file for a YAML mistake; our loader does, at the line: report those first.
+            var failure = ToolFindings.Failed(result, at, "fix the kustomization so that `kubectl kustomize` succeeds");
+            return new RenderedSource(name, RenderSourceKind.Kustomization, directory, string.Empty, [], [.. YamlMistakes(directory), failure], []);
         }
 
         var source = Map(name, directory, file, result.StandardOutput);

@@ -162,7 +162,7 @@ public sealed class YamlMap : YamlNode
         return json;
     }
 
-    internal YamlNode? Find(ReadOnlySpan<char> key)
+    internal YamlNode? FindKey(ReadOnlySpan<char> key)
     {
         var i = IndexOf(key);
         return i >= 0 ? _entries[i].Value : null;

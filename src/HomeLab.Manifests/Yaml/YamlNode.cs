@@ -98,7 +98,7 @@ public abstract class YamlNode
                     continue;
                 }
 
-                node = node is YamlMap map ? map.Find(key) : null;
+                node = node is YamlMap map ? map.FindKey(key) : null;
                 if (node is null)
                 {
                     return null;

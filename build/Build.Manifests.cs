@@ -1,0 +1,231 @@
+using HomeLab.Manifests.Environments;
+using HomeLab.Manifests.Findings;
+using HomeLab.Manifests.Lint;
+using HomeLab.Manifests.Objects;
+using HomeLab.Manifests.Rendering;
+using HomeLab.Manifests.Reporting;
+using HomeLab.Manifests.Tools;
+using HomeLab.Manifests.Validation;
+using HomeLab.Targets;
+
+/// <summary>The main job: render every environment, validate and lint what rendered, every finding at file:line.</summary>
+partial class Build
+{
+    [Parameter("Validate, Lint, Verify: check these manifest files or directories instead of the repository's environments (repeatable).", Name = "path")]
+    readonly AbsolutePath[] ManifestPaths = [];
+
+    [Parameter("With --path: the Kubernetes version whose API set to validate against (environments declare their own).")]
+    readonly string? KubernetesVersion;
+
+    [Parameter("Validate: extra CustomResourceDefinition files or directories whose schemas validate custom resources (repeatable).")]
+    readonly AbsolutePath[] Crd = [];
+
+    [Parameter("Validate: a custom resource with no schema anywhere is an error instead of a note.")]
+    readonly bool FailOnUnvalidated;
+
+    [Parameter("Render: never use the network (remote charts not in .nuke/cache/charts are reported as not rendered offline).")]
+    readonly bool Offline;
+
+    [Parameter("A kubectl executable (default: KUBECTL_EXE, PATH, .nuke/tools).")]
+    readonly AbsolutePath? KubectlExe;
+
+    [Parameter("A helm executable (default: HELM_EXE, PATH, .nuke/tools).")]
+    readonly AbsolutePath? HelmExe;
+
+    readonly List<CheckedSet> checkedSets = [];
+    readonly List<Finding> reportedFindings = [];
+
+    Target Render => _ => _
+        .Description("Renders every environment (kustomize, local charts, ArgoCD Applications) to .nuke/temp/rendered/<environment>/.")
+        .ProceedAfterFailure()
+        .Executes(async (context, ct) =>
+        {
+            if (ManifestPaths.Length > 0)
+            {
+                RequireExisting(ManifestPaths.Select(p => p.Value), "--path");
+                var set = await ManifestSet.LoadAsync(ManifestPaths.Select(p => p.Value), ct);
+                ReportOnce(context, set.Findings.Where(f => f.RuleId != ManifestRuleIds.MissingField), "path");
+                checkedSets.Add(new CheckedSet("path", null, set.Objects));
+                context.AddNote($"{set.Objects.Count} objects from --path");
+                return;
+            }
+
+            var catalog = EnvironmentCatalog.Discover(RootDirectory);
+            Report(context, catalog.Findings);
+            var renderer = new EnvironmentRenderer(
+                KubectlExe is null ? null : Tool(() => Kubectl.Locate(KubectlExe.Value, RootDirectory)),
+                HelmExe is null ? null : Tool(() => Helm.Locate(HelmExe.Value, RootDirectory)));
+            foreach (var environment in catalog.Environments.Where(e => Environments.Length == 0 || Environments.Contains(e.Name)))
+            {
+                var set = await renderer.RenderAsync(environment, new RenderOptions(RootDirectory) { AllowNetwork = !Offline }, ct);
+                checkedSets.Add(new CheckedSet(environment.Name, environment, set.Objects));
+                ReportOnce(context, set.Findings, environment.Name);
+                var offline = set.Counts.NotRenderedOffline == 0 ? string.Empty : $", {set.Counts.NotRenderedOffline} not rendered offline";
+                context.AddNote($"{environment.Name}: {set.Objects.Count} objects{offline}");
+            }
+
+            if (checkedSets.Count == 0)
+            {
+                context.AddNote("no environments under clusters/");
+            }
+        });
+
+    Target Validate => _ => _
+        .Description("Validates every rendered object against its schema: built-in kinds, CRDs in the set, the schema cache; deprecated APIs.")
+        .DependsOn(Render)
+        .ProceedAfterFailure()
+        .Executes(context =>
+        {
+            int validated = 0, unvalidated = 0;
+            foreach (var set in checkedSets)
+            {
+                var validator = new ManifestValidator(new ValidationOptions
+                {
+                    KubernetesVersion = KubernetesVersion ?? set.Environment?.KubernetesVersion ?? "1.32",
+                    FailOnUnvalidated = FailOnUnvalidated,
+                    SchemaCacheDirectory = RootDirectory / ".nuke" / "cache" / "schemas",
+                    ExtraCrdFiles = [.. Crd.Select(c => c.Value)],
+                });
+                var result = validator.Validate(set.Objects);
+                ReportOnce(context, result.Findings, set.Name);
+                validated += result.ValidatedCount;
+                unvalidated += result.UnvalidatedCount;
+            }
+
+            context.AddNote($"{validated} validated, {unvalidated} unvalidated");
+            WriteReports();
+        });
+
+    Target Lint => _ => _
+        .Description("Lints every rendered object: security, probes, resources, network policy, mesh, ArgoCD, budgets (.homelab/lint.yaml configures).")
+        .DependsOn(Render)
+        .ProceedAfterFailure()
+        .Executes(context =>
+        {
+            var configurationFile = RootDirectory / LintConfiguration.DefaultPath;
+            var configuration = File.Exists(configurationFile) ? LintConfiguration.Load(configurationFile) : LintConfiguration.Default;
+            var objects = 0;
+            foreach (var set in checkedSets)
+            {
+                var (environment, budgetFindings) = set.Environment is null ? (null, []) : LintEnvironmentOf(set.Environment);
+                ReportOnce(context, budgetFindings, set.Name);
+                var findings = new Linter(configuration: configuration, environment: environment).Lint(set.Objects);
+                ReportOnce(context, findings, set.Name);
+                objects += set.Objects.Count;
+            }
+
+            context.AddNote($"{objects} objects linted");
+            WriteReports();
+        });
+
+    /// <summary>The lint view of an environment: its nodes' labels, storage classes and the budgets it declares.</summary>
+    (LintEnvironment Environment, IReadOnlyList<Finding> Findings) LintEnvironmentOf(EnvironmentDefinition environment)
+    {
+        var lint = new LintEnvironment(environment.Name)
+        {
+            KubernetesVersion = environment.KubernetesVersion,
+            Nodes = [.. environment.Nodes.Select(n => new LintNode(n.Name, n.Labels))],
+            StorageClasses = [.. environment.StorageClasses.Select(s => s.Name)],
+        };
+        var budgets = Path.Combine(environment.Directory, "budgets.yaml");
+        if (!File.Exists(budgets))
+        {
+            return (lint, []);
+        }
+
+        var file = ResourceBudgetFile.Load(budgets);
+        return (lint.WithBudgets(file.Budgets), file.Findings);
+    }
+
+    /// <summary>What Validate and Lint check: an environment's rendered objects, or the plain manifests given with --path.</summary>
+    sealed record CheckedSet(string Name, EnvironmentDefinition? Environment, IReadOnlyList<KubeObject> Objects);
+
+    /// <summary>
+    /// Reports findings, once each: the same problem in a shared base file renders into every environment, so it is
+    /// shown once. They print grouped by file with the offending source line, count toward the target's result,
+    /// and on GitHub Actions become annotations.
+    /// </summary>
+    void ReportOnce(TargetContext context, IEnumerable<Finding> findings, string environment)
+    {
+        var fresh = new List<Finding>();
+        lock (reportedFindings)
+        {
+            foreach (var finding in findings)
+            {
+                if (reportedFindings.Any(f => f.RuleId == finding.RuleId && f.Span == finding.Span && f.Message == finding.Message && f.FieldPath == finding.FieldPath))
+                {
+                    continue;
+                }
+
+                reportedFindings.Add(finding);
+                fresh.Add(environment == "path" ? finding : finding with { Message = $"{finding.Message} ({environment})" });
+            }
+        }
+
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var finding in fresh)
+        {
+            context.Report(ToAnnotation(finding), print: false);
+        }
+
+        using var text = new StringWriter();
+        new ConsoleReporter(RootDirectory).Write(fresh, text);
+        foreach (var line in text.ToString().TrimEnd().Split('\n'))
+        {
+            context.Info(line.TrimEnd('\r'));
+        }
+    }
+
+    /// <summary>Writes the --output reporters (sarif=FILE, junit=FILE) with every finding so far.</summary>
+    void WriteReports()
+    {
+        List<Finding> findings;
+        lock (reportedFindings)
+        {
+            findings = [.. reportedFindings];
+        }
+
+        foreach (var output in Output.Where(o => o.Contains('=', StringComparison.Ordinal)))
+        {
+            var (kind, path) = (output[..output.IndexOf('=', StringComparison.Ordinal)], AbsolutePath.Create(output[(output.IndexOf('=', StringComparison.Ordinal) + 1)..], RootDirectory));
+            Directory.CreateDirectory(path.Parent);
+            using var writer = new StreamWriter(path);
+            IFindingReporter reporter = kind switch
+            {
+                "sarif" => new SarifReporter(RootDirectory) { Rules = [.. RuleDescriptor.ForLintRules] },
+                "junit" => new JUnitReporter(RootDirectory),
+                _ => throw new TargetFailedException($"--output {output}: unknown reporter '{kind}'; use sarif=<file> or junit=<file>."),
+            };
+            reporter.Write(findings, writer);
+        }
+    }
+
+    static T Tool<T>(Func<T> locate)
+    {
+        try
+        {
+            return locate();
+        }
+        catch (ToolNotFoundException exception)
+        {
+            throw new TargetFailedException($"{exception.Message} {exception.Hint}");
+        }
+    }
+
+    /// <summary>Findings so far by severity, for the summary: "2 errors, 5 warnings, 3 notes".</summary>
+    string FindingCounts()
+    {
+        lock (reportedFindings)
+        {
+            static string Count(int n, string word) => $"{n} {word}{(n == 1 ? string.Empty : "s")}";
+            return string.Join(", ",
+                Count(reportedFindings.Count(f => f.Severity == Severity.Error), "error"),
+                Count(reportedFindings.Count(f => f.Severity == Severity.Warning), "warning"),
+                Count(reportedFindings.Count(f => f.Severity == Severity.Info), "note"));
+        }
+    }
+}
