@@ -69,6 +69,10 @@ public static class LintRuleIds
     /// <summary>A custom resource is synced in an earlier wave than its CRD.</summary>
     public const string SyncWaveOrder = "homelab/sync-wave-order";
 
+    /// <summary>An Application is not in a later sync wave than an Application it requires
+    /// (<c>homelab.dev/requires</c>), or requires one that is not in the set.</summary>
+    public const string WaveRequires = "homelab/wave-requires";
+
     /// <summary>A group of components exceeds its declared resource budget.</summary>
     public const string ResourceBudget = "homelab/resource-budget";
 

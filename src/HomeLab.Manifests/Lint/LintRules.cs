@@ -30,6 +30,7 @@ public static class LintRules
         new ArgoProjectRule(),
         new ChartVersionPinnedRule(),
         new SyncWaveOrderRule(),
+        new WaveRequiresRule(),
         new ResourceBudgetRule(),
         new IgnoreAnnotationRule(),
     ];
