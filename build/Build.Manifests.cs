@@ -55,9 +55,12 @@ partial class Build
             var renderer = new EnvironmentRenderer(
                 KubectlExe is null ? null : Tool(() => Kubectl.Locate(KubectlExe.Value, RootDirectory)),
                 HelmExe is null ? null : Tool(() => Helm.Locate(HelmExe.Value, RootDirectory)));
-            foreach (var environment in catalog.Environments.Where(e => Environments.Length == 0 || Environments.Contains(e.Name)))
+            // Environments render at once and share what they have in common; findings are reported in environment order.
+            var selected = catalog.Environments.Where(e => Environments.Length == 0 || Environments.Contains(e.Name)).ToList();
+            var sets = await Task.WhenAll(selected.Select(environment =>
+                renderer.RenderAsync(environment, new RenderOptions(RootDirectory) { AllowNetwork = !Offline }, ct)));
+            foreach (var (environment, set) in selected.Zip(sets))
             {
-                var set = await renderer.RenderAsync(environment, new RenderOptions(RootDirectory) { AllowNetwork = !Offline }, ct);
                 checkedSets.Add(new CheckedSet(environment.Name, environment, set.Objects));
                 ReportOnce(context, set.Findings, environment.Name);
                 var offline = set.Counts.NotRenderedOffline == 0 ? string.Empty : $", {set.Counts.NotRenderedOffline} not rendered offline";

@@ -23,20 +23,41 @@ internal sealed class ChartCache(string directory, Helm helm)
             return (null, "the network is not allowed and the chart is not in the cache");
         }
 
-        Directory.CreateDirectory(folder);
+        // Pull into a private folder and move it into place, so builds or environments pulling the same chart at
+        // once never see each other's half-written folder.
+        var staging = $"{folder}.pull-{Guid.NewGuid():N}";
+        Directory.CreateDirectory(staging);
         var isHttp = repository.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || repository.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
         var home = helm.WithHome(Path.Combine(directory, ".helm"));
-        var result = isHttp
-            ? await home.PullAsync(chart, repository, version, folder, cancellationToken).ConfigureAwait(false)
-            : await home.ExecuteAsync(OciPull(repository, chart, version, folder), cancellationToken).ConfigureAwait(false);
-        if (result.IsSuccess && Find(folder) is { } pulled)
+        ToolResult result;
+        try
         {
-            return (pulled, null);
-        }
+            result = isHttp
+                ? await home.PullAsync(chart, repository, version, staging, cancellationToken).ConfigureAwait(false)
+                : await home.ExecuteAsync(OciPull(repository, chart, version, staging), cancellationToken).ConfigureAwait(false);
+            if (result.IsSuccess && Find(staging) is not null)
+            {
+                try
+                {
+                    Directory.Move(staging, folder);
+                }
+                catch (IOException) when (Find(folder) is not null)
+                {
+                    // Another pull of the same chart finished first: use its copy.
+                }
 
-        if (!Directory.EnumerateFileSystemEntries(folder).Any())
+                if (Find(folder) is { } pulled)
+                {
+                    return (pulled, null);
+                }
+            }
+        }
+        finally
         {
-            Directory.Delete(folder);
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
         }
 
         return (null, $"it could not be downloaded: {result.ErrorMessage.Split('\n')[0].Trim()}");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using HomeLab.Manifests.Environments;
 using HomeLab.Manifests.Findings;
@@ -21,6 +22,10 @@ public sealed class EnvironmentRenderer
 
     private readonly Kubectl? _kubectl;
     private readonly Helm? _helm;
+
+    // Environments share most sources (an environment is an overlay): what one renders, the others reuse.
+    private readonly ConcurrentDictionary<string, Task<RenderedSource>> _rendered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<(string? Package, string? Reason)>> _pulls = new(StringComparer.Ordinal);
 
     /// <summary>Creates a renderer.</summary>
     /// <param name="kubectl">The kubectl to use; located (parameter, KUBECTL_EXE, PATH, .nuke/tools) when first needed when null.</param>
@@ -102,12 +107,37 @@ public sealed class EnvironmentRenderer
                 ReadDirectory(applications.Path, recurse: true, "apps-" + Relative(applications.Path));
             }
 
-            while (_applications.TryDequeue(out var application))
+            while (_applications.Count > 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                await FollowAsync(application).ConfigureAwait(false);
+                var batch = new List<KubeObject>();
+                while (_applications.TryDequeue(out var application))
+                {
+                    batch.Add(application);
+                }
+
+                // kubectl and helm spend most of their time starting up: run this batch's tools at once in throwaway
+                // runs (their results land in the renderer's shared cache), then follow the Applications in order,
+                // so findings and sources come out the same every time.
+                await Task.WhenAll(batch.Select(PrewarmAsync)).ConfigureAwait(false);
+                foreach (var application in batch)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await FollowAsync(application).ConfigureAwait(false);
+                }
             }
         }
+
+        private Task PrewarmAsync(KubeObject application) => Task.Run(async () =>
+        {
+            try
+            {
+                await new Run(renderer, environment, options, cancellationToken).FollowAsync(application).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The ordered run meets the same problem and reports it.
+            }
+        });
 
         private async Task FollowAsync(KubeObject application)
         {
@@ -201,7 +231,8 @@ public sealed class EnvironmentRenderer
             }
 
             var cache = new ChartCache(options.ChartCacheDirectoryOrDefault, helm);
-            var (package, reason) = await cache.GetAsync(repo, chart, version, options.AllowNetwork, cancellationToken).ConfigureAwait(false);
+            var pullKey = $"pull\n{options.ChartCacheDirectoryOrDefault}\n{repo}\n{chart}\n{version}\n{options.AllowNetwork}";
+            var (package, reason) = await renderer._pulls.GetOrAdd(pullKey, _ => cache.GetAsync(repo, chart, version, options.AllowNetwork, cancellationToken)).ConfigureAwait(false);
             if (package is null)
             {
                 NotRenderedOffline++;
@@ -294,7 +325,8 @@ public sealed class EnvironmentRenderer
         {
             if (Kubectl(declaredAt.IsKnown ? declaredAt : SourceSpan.At(KustomizationTracer.FindFile(directory) ?? directory, 1, 1)) is { } kubectl)
             {
-                Add(await new KustomizeRenderer(kubectl).RenderAsync(directory, cancellationToken).ConfigureAwait(false), name, application);
+                var key = "kustomize\n" + Path.GetFullPath(directory);
+                Add(await renderer._rendered.GetOrAdd(key, _ => new KustomizeRenderer(kubectl).RenderAsync(directory, cancellationToken)).ConfigureAwait(false), name, application);
             }
         }
 
@@ -303,8 +335,30 @@ public sealed class EnvironmentRenderer
             var at = request.DeclaredAt.IsKnown ? request.DeclaredAt : SourceSpan.At(Path.Combine(request.Chart, "Chart.yaml"), 1, 1);
             if (Helm(at) is { } helm)
             {
-                Add(await new HelmChartRenderer(helm).RenderAsync(request, cancellationToken).ConfigureAwait(false), name, application);
+                Add(await renderer._rendered.GetOrAdd(HelmKey(request), _ => new HelmChartRenderer(helm).RenderAsync(request, cancellationToken)).ConfigureAwait(false), name, application);
             }
+        }
+
+        /// <summary>Everything that makes one helm template differ from another, spans of inline values included.</summary>
+        private static string HelmKey(HelmChartRequest request)
+        {
+            var key = new StringBuilder("helm\n").AppendLine(Path.GetFullPath(request.Chart)).AppendLine(request.ReleaseName).AppendLine(request.Namespace);
+            foreach (var file in request.ValueFiles)
+            {
+                key.Append("f ").AppendLine(Path.GetFullPath(file));
+            }
+
+            foreach (var values in request.Values)
+            {
+                key.Append("v ").Append(values.Span.ToString()).Append(' ').AppendLine(values.ToJson()?.ToJsonString());
+            }
+
+            foreach (var set in request.SetValues)
+            {
+                key.Append("s ").AppendLine(set.ToString());
+            }
+
+            return key.ToString();
         }
 
         private void ReadDirectory(string path, bool recurse, string name, KubeObject? application = null)
