@@ -13,8 +13,8 @@ partial class Build : BuildBase, IFormatCheck
     protected override string Logo => "HomeLab — homelab GitOps pipeline";
 
     Target Verify => _ => _
-        .Description("Checks everything offline: renders every environment, validates, lints, checks sealed secrets.")
-        .DependsOn(Render, Validate, Lint, VerifySealedSecrets)
+        .Description("Checks everything offline: renders every environment, validates, lints, checks sealed secrets, runs the offline suites.")
+        .DependsOn(Render, Validate, Lint, VerifySealedSecrets, StackTests)
         .AssuredAfterFailure()
         .Executes(context =>
         {

@@ -1,0 +1,121 @@
+using HomeLab.Assertions;
+using HomeLab.Assertions.Chainsaw;
+using HomeLab.Assertions.Cluster;
+using HomeLab.Assertions.Reports;
+using HomeLab.Assertions.Running;
+using HomeLab.Assertions.Sources;
+using HomeLab.Assertions.Steps;
+using HomeLab.Targets;
+
+/// <summary>The stack's suites: Chainsaw-format tests and the C# suites, offline and live.</summary>
+partial class Build
+{
+    /// <summary>Which suites Test runs.</summary>
+    public enum TestTier
+    {
+        /// <summary>Offline and, where a cluster answers, live.</summary>
+        All,
+
+        /// <summary>Checks of the rendered manifests only.</summary>
+        Offline,
+
+        /// <summary>Checks against the cluster only.</summary>
+        Live,
+    }
+
+    [Parameter("Test: which suites run: all, offline (rendered manifests) or live (the cluster).")]
+    readonly TestTier Tier = TestTier.All;
+
+    [Parameter("Test: run only tests whose name contains this text.")]
+    readonly string? TestFilter;
+
+    AbsolutePath ChainsawTests => RootDirectory / "tests" / "chainsaw";
+
+    AbsolutePath StackTestProject => RootDirectory / "tests" / "HomeLab.Stack.Tests" / "HomeLab.Stack.Tests.csproj";
+
+    AbsolutePath TestResults => TemporaryDirectory / "test-results";
+
+    Target StackTests => _ => _
+        .Description("Runs the stack's offline C# suites (tests/HomeLab.Stack.Tests, tier offline).")
+        .OnlyWhenStatic(() => File.Exists(StackTestProject), "no tests/HomeLab.Stack.Tests")
+        .ProceedAfterFailure()
+        .Executes(ct => DotNet(ct, "test", StackTestProject, "--nologo", "--filter", "tier=offline", "--logger", "console;verbosity=minimal"));
+
+    Target Test => _ => _
+        .Description("Runs the suites: Chainsaw tests in tests/chainsaw (offline/<env> against rendered manifests, live/ against the cluster) and the C# stack suites; JUnit and JSON in .nuke/temp/test-results.")
+        .DependsOn(Render)
+        .Exclusive("cluster")
+        .Produces(".nuke/temp/test-results/**")
+        .Executes(async (context, ct) =>
+        {
+            Directory.CreateDirectory(TestResults);
+            var reports = new List<TestReport>();
+            if (Tier != TestTier.Live)
+            {
+                foreach (var set in checkedSets)
+                {
+                    var tests = LoadChainsaw(context, ChainsawTests / "offline" / set.Name);
+                    if (tests.Count > 0)
+                    {
+                        var cluster = new ClusterUnderTest(new ManifestSource(set.Objects, $"rendered {set.Name}"), timeProvider: Time);
+                        reports.AddRange((await new TestRunner(cluster).RunAsync(tests, ct)).Tests);
+                    }
+                }
+            }
+
+            if (Tier != TestTier.Offline)
+            {
+                var live = LoadChainsaw(context, ChainsawTests / "live");
+                if (live.Count > 0)
+                {
+                    var reachability = await ClusterConnection.TryConnectAsync(new ClusterConnectionOptions { Context = KubeContext }, ct);
+                    if (!reachability.IsReachable)
+                    {
+                        context.Report(new BuildAnnotation(AnnotationSeverity.Warning, $"{live.Count} live Chainsaw tests skipped: no cluster answered ({reachability.Reason}). Run ./build.sh ClusterUp Test, or point KUBECONFIG at one."));
+                    }
+                    else
+                    {
+                        using var connection = ConnectToCluster();
+                        var source = new ClusterSource(connection, Time);
+                        var cluster = new ClusterUnderTest(source, new ClusterOperations(source, Time), Time);
+                        reports.AddRange((await new TestRunner(cluster).RunAsync(live, ct)).Tests);
+                    }
+                }
+            }
+
+            var run = new RunReport(reports, TimeSpan.FromTicks(reports.Sum(r => r.Duration.Ticks)));
+            await File.WriteAllTextAsync(TestResults / "chainsaw.junit.xml", ReportWriter.ToJUnit(run, "HomeLab stack"), ct);
+            await File.WriteAllTextAsync(TestResults / "chainsaw.json", ReportWriter.ToJson(run), ct);
+            foreach (var failed in reports.Where(r => r.Status == ReportStatus.Failed))
+            {
+                context.Info(ReportWriter.Narrate(failed));
+                context.Report(new BuildAnnotation(AnnotationSeverity.Error, $"test {failed.Name} failed: {string.Join("; ", failed.Failures)}", Title: "test/failed"));
+            }
+
+            context.AddNote($"chainsaw: {reports.Count(r => r.Status == ReportStatus.Passed)} passed, {reports.Count(r => r.Status == ReportStatus.Failed)} failed, {reports.Count(r => r.Status == ReportStatus.Skipped)} skipped");
+            if (File.Exists(StackTestProject))
+            {
+                string[] filter = Tier switch { TestTier.Offline => ["--filter", "tier=offline"], TestTier.Live => ["--filter", "tier=live"], _ => [] };
+                string[] name = TestFilter is null ? [] : ["--filter", $"FullyQualifiedName~{TestFilter}"];
+                await DotNet(ct, ["test", StackTestProject, "--nologo", "--logger", "trx", "--results-directory", TestResults, .. (name.Length > 0 ? name : filter)]);
+            }
+        });
+
+    List<TestDefinition> LoadChainsaw(TargetContext context, string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        try
+        {
+            return [.. ChainsawTestLoader.LoadDirectory(directory).Where(t => TestFilter is null || t.Name.Contains(TestFilter, StringComparison.OrdinalIgnoreCase))];
+        }
+        catch (ChainsawFormatException exception)
+        {
+            context.Report(new BuildAnnotation(AnnotationSeverity.Error, exception.Message, directory, null, null, "test/format"));
+            return [];
+        }
+    }
+}
