@@ -3,13 +3,15 @@ using HomeLab.Assertions.Operations;
 using HomeLab.Assertions.Sources;
 using Newtonsoft.Json.Linq;
 
+using HomeLab.Testing;
+
 namespace HomeLab.Assertions.Tests.Cluster;
 
 /// <summary>What <see cref="ClusterOperations"/> sends and how it waits, against the loopback <see cref="FakeApiServer"/>.</summary>
 public sealed class ClusterOperationsTests : IAsyncLifetime
 {
     private readonly FakeApiServer _server = FakeApiServer.Start();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly ClusterConnection _connection;
     private readonly ClusterSource _source;
     private readonly ClusterOperations _operations;

@@ -1,7 +1,8 @@
 using HomeLab.Assertions.Expressions;
 using HomeLab.Assertions.Sources;
-using HomeLab.Assertions.Tests.Support;
 using Newtonsoft.Json.Linq;
+
+using HomeLab.Testing;
 
 namespace HomeLab.Assertions.Tests.Expressions;
 

@@ -3,7 +3,8 @@ using HomeLab.Assertions.Reports;
 using HomeLab.Assertions.Running;
 using HomeLab.Assertions.Sources;
 using HomeLab.Assertions.Steps;
-using HomeLab.Assertions.Tests.Support;
+
+using HomeLab.Testing;
 
 namespace HomeLab.Assertions.Tests.Running;
 

@@ -1,6 +1,7 @@
 using HomeLab.Assertions.Sources;
-using HomeLab.Assertions.Tests.Support;
 using k8s.Models;
+
+using HomeLab.Testing;
 
 namespace HomeLab.Assertions.Tests.Running;
 

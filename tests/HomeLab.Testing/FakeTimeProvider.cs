@@ -1,4 +1,4 @@
-namespace HomeLab.Assertions.Tests.Support;
+namespace HomeLab.Testing;
 
 /// <summary>A clock that moves only when told to; timers fire as time passes their due time.</summary>
 public sealed class FakeTimeProvider : TimeProvider
