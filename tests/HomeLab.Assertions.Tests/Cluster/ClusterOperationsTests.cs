@@ -1,9 +1,8 @@
 using HomeLab.Assertions.Cluster;
 using HomeLab.Assertions.Operations;
 using HomeLab.Assertions.Sources;
-using Newtonsoft.Json.Linq;
-
 using HomeLab.Testing;
+using Newtonsoft.Json.Linq;
 
 namespace HomeLab.Assertions.Tests.Cluster;
 

@@ -4,11 +4,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using HomeLab.Assertions.Cluster;
+using HomeLab.Testing;
 using k8s;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-
-using HomeLab.Testing;
 
 namespace HomeLab.Assertions.Tests.Cluster;
 

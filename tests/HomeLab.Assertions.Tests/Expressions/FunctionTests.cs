@@ -1,8 +1,7 @@
 using HomeLab.Assertions.Expressions;
 using HomeLab.Assertions.Sources;
-using Newtonsoft.Json.Linq;
-
 using HomeLab.Testing;
+using Newtonsoft.Json.Linq;
 
 namespace HomeLab.Assertions.Tests.Expressions;
 

@@ -1,7 +1,6 @@
 using HomeLab.Assertions.Sources;
-using k8s.Models;
-
 using HomeLab.Testing;
+using k8s.Models;
 
 namespace HomeLab.Assertions.Tests.Running;
 
