@@ -29,6 +29,9 @@ partial class Build
     [Parameter("Test: run only tests whose name contains this text.")]
     readonly string? TestFilter;
 
+    [Parameter("Test: run only C# suite tests with one of these tags (xunit [Trait(\"tag\", ...)]).")]
+    readonly string[] Tag = [];
+
     AbsolutePath ChainsawTests => RootDirectory / "tests" / "chainsaw";
 
     AbsolutePath StackTestProject => RootDirectory / "tests" / "HomeLab.Stack.Tests" / "HomeLab.Stack.Tests.csproj";
@@ -93,13 +96,48 @@ partial class Build
             }
 
             context.AddNote($"chainsaw: {reports.Count(r => r.Status == ReportStatus.Passed)} passed, {reports.Count(r => r.Status == ReportStatus.Failed)} failed, {reports.Count(r => r.Status == ReportStatus.Skipped)} skipped");
+            if (GitHubStepSummary is { } summary)
+            {
+                var table = new System.Text.StringBuilder("### Chainsaw tests\n\n| test | status | duration | failures |\n|---|---|---:|---|\n");
+                foreach (var test in reports)
+                {
+                    table.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"| {test.Name} | {test.Status} | {test.Duration.TotalSeconds:0.00} s | {string.Join("; ", test.Failures).Replace("|", "\\|", StringComparison.Ordinal)} |");
+                }
+
+                await File.AppendAllTextAsync(summary, table.ToString() + "\n", ct);
+            }
+
             if (File.Exists(StackTestProject))
             {
-                string[] filter = Tier switch { TestTier.Offline => ["--filter", "tier=offline"], TestTier.Live => ["--filter", "tier=live"], _ => [] };
-                string[] name = TestFilter is null ? [] : ["--filter", $"FullyQualifiedName~{TestFilter}"];
-                await DotNet(ct, ["test", StackTestProject, "--nologo", "--logger", "trx", "--results-directory", TestResults, .. (name.Length > 0 ? name : filter)]);
+                var filter = StackTestFilter(Tier, TestFilter, Tag);
+                string[] filterArguments = filter.Length == 0 ? [] : ["--filter", filter];
+                await DotNet(ct, ["test", StackTestProject, "--nologo", "--logger", "trx", "--results-directory", TestResults, .. filterArguments]);
             }
         });
+
+    /// <summary>The dotnet test filter for the selected tier, name and tags, all of which must hold.</summary>
+    internal static string StackTestFilter(TestTier tier, string? name, IReadOnlyList<string> tags)
+    {
+        var parts = new List<string>();
+        if (tier != TestTier.All)
+        {
+            parts.Add(tier == TestTier.Offline ? "tier=offline" : "tier=live");
+        }
+
+        if (name is not null)
+        {
+            parts.Add($"FullyQualifiedName~{name}");
+        }
+
+        if (tags.Count > 0)
+        {
+            parts.Add("(" + string.Join('|', tags.Select(tag => $"tag={tag}")) + ")");
+        }
+
+        return string.Join('&', parts);
+    }
+
+    string? GitHubStepSummary => Environment.TryGetValue("GITHUB_STEP_SUMMARY", out var path) && path.Length > 0 ? path : null;
 
     List<TestDefinition> LoadChainsaw(TargetContext context, string directory)
     {
