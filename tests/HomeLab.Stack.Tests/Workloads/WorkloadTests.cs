@@ -64,9 +64,9 @@ public sealed class WorkloadTests(RenderedEnvironments fixture)
     }
 
     [Theory]
-    [InlineData("k3d")]
-    [InlineData("k3s")]
-    public async Task Every_UI_has_a_VirtualService_on_the_TLS_gateway(string environment)
+    [InlineData("k3d", "homelab.localhost")]
+    [InlineData("k3s", "homelab.example.net")]
+    public async Task Every_UI_has_a_VirtualService_on_the_TLS_gateway(string environment, string domain)
     {
         var rendered = fixture.Rendered(environment);
         foreach (var app in Uis)
@@ -77,7 +77,7 @@ public sealed class WorkloadTests(RenderedEnvironments fixture)
                 metadata:
                   name: {{app}}
                 spec:
-                  hosts: [{{app}}.homelab.localhost]
+                  hosts: [{{app}}.{{domain}}]
                   gateways: [istio-ingress/homelab-gateway]
                 """);
         }
