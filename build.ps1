@@ -54,7 +54,10 @@ if ((Test-Path $Dll) -and (Test-Path $Stamp)) {
 $dotnet = Find-Dotnet
 Write-Host 'build.ps1: building the build (its inputs changed)'
 New-Item -ItemType Directory -Force -Path $Temp | Out-Null
-& $dotnet build (Join-Path $Root 'build/_build.csproj') --nologo -v quiet -clp:NoSummary -o $Out *> (Join-Path $Temp 'build.log')
+& $dotnet publish (Join-Path $Root 'build/_build.csproj') -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true --nologo -v quiet -clp:NoSummary -o $Out *> (Join-Path $Temp 'build.log')
+if ($LASTEXITCODE -ne 0) {
+    & $dotnet build (Join-Path $Root 'build/_build.csproj') --nologo -v quiet -clp:NoSummary -o $Out *>> (Join-Path $Temp 'build.log')
+}
 if ($LASTEXITCODE -ne 0) {
     Get-Content (Join-Path $Temp 'build.log') | Select-String -Pattern 'error|warning' | Sort-Object -Unique | Write-Host
     Write-Host 'build.ps1: the build project does not compile (full log: .nuke/temp/build.log).'

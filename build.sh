@@ -73,10 +73,16 @@ fi
 DOTNET=$(find_dotnet)
 echo "build.sh: building the build (its inputs changed)" >&2
 mkdir -p "$TEMP"
-if ! "$DOTNET" build "$ROOT/build/_build.csproj" --nologo -v quiet -clp:NoSummary -o "$OUT" >"$TEMP/build.log" 2>&1; then
-  grep -E 'error|warning' "$TEMP/build.log" | sort -u >&2 || cat "$TEMP/build.log" >&2
-  echo "build.sh: the build project does not compile (full log: .nuke/temp/build.log)." >&2
-  exit 1
+# ReadyToRun: precompiled code, so the build starts fast and its first pass over thousands of manifests runs at
+# full speed instead of waiting for the JIT. Where ReadyToRun cannot be had, a plain build does the same work.
+if ! "$DOTNET" publish "$ROOT/build/_build.csproj" -c Release --use-current-runtime --self-contained false \
+       -p:PublishReadyToRun=true --nologo -v quiet -clp:NoSummary -o "$OUT" >"$TEMP/build.log" 2>&1; then
+  if ! "$DOTNET" build "$ROOT/build/_build.csproj" --nologo -v quiet -clp:NoSummary -o "$OUT" >>"$TEMP/build.log" 2>&1; then
+    grep -E 'error|warning' "$TEMP/build.log" | sort -u >&2 || cat "$TEMP/build.log" >&2
+    echo "build.sh: the build project does not compile (full log: .nuke/temp/build.log)." >&2
+    exit 1
+  fi
+  echo "build.sh: ReadyToRun was not available (see .nuke/temp/build.log); built without it" >&2
 fi
 printf '%s\n%s\n' "$current" "$DOTNET" >"$STAMP"
 exec "$DOTNET" "$DLL" "$@"

@@ -12,6 +12,7 @@ public sealed class BootstrapTests : IDisposable
     private readonly string root = Directory.CreateTempSubdirectory("homelab-bootstrap-").FullName;
     private readonly string log;
     private readonly string fakeBin;
+    private readonly Dictionary<string, string> extraEnvironment = [];
 
     public BootstrapTests()
     {
@@ -31,7 +32,8 @@ public sealed class BootstrapTests : IDisposable
             echo "$*" >> "{{log}}"
             case "$1" in
               --list-sdks) echo "10.0.401 [/fake/sdk]" ;;
-              build)
+              publish|build)
+                [ -n "${FAKE_PUBLISH_FAILS:-}" ] && [ "$1" = publish ] && exit 1
                 out=""; while [ $# -gt 0 ]; do [ "$1" = "-o" ] && out=$2; shift; done
                 mkdir -p "$out" && echo compiled > "$out/_build.dll" ;;
               *.dll) shift; echo "ran build: $*" ;;
@@ -61,6 +63,10 @@ public sealed class BootstrapTests : IDisposable
         }
 
         start.Environment["PATH"] = fakeBin + ":/usr/bin:/bin";
+        foreach (var (name, value) in extraEnvironment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
         process.WaitForExit();
@@ -74,7 +80,7 @@ public sealed class BootstrapTests : IDisposable
         var (exitCode, output, calls) = Run("build.sh", "--help");
 
         exitCode.Should().Be(0, output);
-        calls.Should().Contain(c => c.StartsWith("build ", StringComparison.Ordinal));
+        calls.Should().Contain(c => c.StartsWith("publish ", StringComparison.Ordinal));
         output.Should().Contain("ran build: --help");
     }
 
@@ -96,7 +102,7 @@ public sealed class BootstrapTests : IDisposable
         File.AppendAllText(Path.Combine(root, "src", "Lib", "Lib.cs"), "// changed\n");
         var (_, _, calls) = Run("build.sh");
 
-        calls.Should().Contain(c => c.StartsWith("build ", StringComparison.Ordinal));
+        calls.Should().Contain(c => c.StartsWith("publish ", StringComparison.Ordinal));
     }
 
     [SkippableFact]
@@ -104,10 +110,10 @@ public sealed class BootstrapTests : IDisposable
     {
         Run("build.sh");
         File.WriteAllText(Path.Combine(root, "build", "Build.More.cs"), "partial class Build {}");
-        Run("build.sh").Calls.Should().Contain(c => c.StartsWith("build ", StringComparison.Ordinal));
+        Run("build.sh").Calls.Should().Contain(c => c.StartsWith("publish ", StringComparison.Ordinal));
 
         File.Delete(Path.Combine(root, "build", "Build.More.cs"));
-        Run("build.sh").Calls.Should().Contain(c => c.StartsWith("build ", StringComparison.Ordinal));
+        Run("build.sh").Calls.Should().Contain(c => c.StartsWith("publish ", StringComparison.Ordinal));
     }
 
     [SkippableFact]
@@ -117,6 +123,25 @@ public sealed class BootstrapTests : IDisposable
         Directory.CreateDirectory(Path.Combine(root, "src", "Lib", "obj"));
         File.WriteAllText(Path.Combine(root, "src", "Lib", "obj", "generated.cs"), "// written by a build");
         Run("build.sh").Calls.Should().ContainSingle();
+    }
+
+    [SkippableFact]
+    public void The_build_is_published_ready_to_run_for_a_fast_start()
+    {
+        var (_, _, calls) = Run("build.sh");
+
+        calls.Should().Contain(c => c.StartsWith("publish ", StringComparison.Ordinal) && c.Contains("-p:PublishReadyToRun=true", StringComparison.Ordinal) && c.Contains("--use-current-runtime", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public void Without_ready_to_run_the_bootstrap_falls_back_to_a_plain_build_and_says_so()
+    {
+        extraEnvironment["FAKE_PUBLISH_FAILS"] = "1";
+        var (exitCode, output, calls) = Run("build.sh", "--help");
+
+        exitCode.Should().Be(0, output);
+        calls.Should().Contain(c => c.StartsWith("build ", StringComparison.Ordinal));
+        output.Should().Contain("ReadyToRun was not available").And.Contain("ran build: --help");
     }
 
     [SkippableFact]
