@@ -96,20 +96,5 @@ internal sealed class Workload
         return new Workload(obj, template.GetMap("metadata"), spec, templatePath.Key("spec"), templatePath.Key("metadata"));
     }
 
-    internal static Dictionary<string, string> ReadStrings(YamlMap? map)
-    {
-        var result = new Dictionary<string, string>(map?.Count ?? 0, StringComparer.Ordinal);
-        if (map is not null)
-        {
-            foreach (var entry in map.Entries)
-            {
-                if (entry.Value is YamlScalar { IsNull: false } scalar)
-                {
-                    result[entry.Key] = scalar.Value;
-                }
-            }
-        }
-
-        return result;
-    }
+    internal static Dictionary<string, string> ReadStrings(YamlMap? map) => KubeObject.ReadStrings(map);
 }

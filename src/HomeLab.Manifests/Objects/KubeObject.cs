@@ -92,9 +92,11 @@ public sealed class KubeObject
     /// <returns>The reference.</returns>
     public override string ToString() => Ref.ToString();
 
-    private Dictionary<string, string> ReadStrings(string key)
+    private Dictionary<string, string> ReadStrings(string key) => ReadStrings(Metadata?.GetMap(key));
+
+    /// <summary>The string values of a map (labels, annotations, a selector), null values left out.</summary>
+    internal static Dictionary<string, string> ReadStrings(YamlMap? map)
     {
-        var map = Metadata?.GetMap(key);
         var result = new Dictionary<string, string>(map?.Count ?? 0, StringComparer.Ordinal);
         if (map is not null)
         {
