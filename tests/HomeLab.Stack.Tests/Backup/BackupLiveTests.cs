@@ -8,20 +8,12 @@ namespace HomeLab.Stack.Tests.Backup;
 
 /// <summary>Object storage and Velero on a running cluster (./build.sh ClusterUp Test).</summary>
 [Trait(Tier.Name, Tier.Live)]
-public sealed class BackupLiveTests : IDisposable
+public sealed class BackupLiveTests : LiveTests
 {
-    private readonly ClusterConnection? connection;
-
-    /// <summary>Connects when a cluster is reachable (the facts skip otherwise).</summary>
-    public BackupLiveTests()
-    {
-        connection = LiveCluster.SkipReason is null ? LiveCluster.Connect() : null;
-    }
-
     [ClusterFact]
     public async Task The_buckets_exist()
     {
-        var stack = new LiveStack(connection!);
+        var stack = new LiveStack(Connection!);
         using var cancel = new CancellationTokenSource(LiveStack.Patience);
         var name = $"list-buckets-{Guid.NewGuid().ToString("N")[..6]}";
         try
@@ -40,7 +32,7 @@ public sealed class BackupLiveTests : IDisposable
     [ClusterFact]
     public async Task A_velero_backup_restores_into_a_new_namespace()
     {
-        var stack = new LiveStack(connection!);
+        var stack = new LiveStack(Connection!);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var source = await stack.NamespaceAsync("backed-up", mesh: false, cancel.Token);
         var restored = source + "-restored";
@@ -90,7 +82,4 @@ public sealed class BackupLiveTests : IDisposable
                 CancellationToken.None);
         }
     }
-
-    /// <inheritdoc />
-    public void Dispose() => connection?.Dispose();
 }

@@ -8,16 +8,8 @@ namespace HomeLab.Stack.Tests.Clusters;
 
 /// <summary>The cluster matches its environment file (./build.sh ClusterUp Test).</summary>
 [Trait(Tier.Name, Tier.Live)]
-public sealed class ClusterLiveTests : IDisposable
+public sealed class ClusterLiveTests : LiveTests
 {
-    private readonly ClusterConnection? connection;
-
-    /// <summary>Connects when a cluster is reachable (the facts skip otherwise).</summary>
-    public ClusterLiveTests()
-    {
-        connection = LiveCluster.SkipReason is null ? LiveCluster.Connect() : null;
-    }
-
     [ClusterFact]
     public async Task Every_node_of_the_environment_is_ready_with_its_labels()
     {
@@ -25,7 +17,7 @@ public sealed class ClusterLiveTests : IDisposable
         var (environment, findings) = EnvironmentFile.Load(Path.Combine(root, "clusters", LiveStack.Environment, "environment.yaml"));
         findings.Should().BeEmpty();
 
-        var nodes = (await connection!.Kubernetes.CoreV1.ListNodeAsync()).Items.ToDictionary(n => n.Metadata.Name, StringComparer.Ordinal);
+        var nodes = (await Connection!.Kubernetes.CoreV1.ListNodeAsync()).Items.ToDictionary(n => n.Metadata.Name, StringComparer.Ordinal);
 
         nodes.Keys.Should().BeEquivalentTo(environment!.Nodes.Select(n => n.Name), "the cluster has exactly the nodes environment.yaml lists");
         foreach (var expected in environment.Nodes)
@@ -35,7 +27,4 @@ public sealed class ClusterLiveTests : IDisposable
             node.Metadata.Labels.Should().Contain(expected.Labels, $"{expected.Name} carries the labels environment.yaml gives it");
         }
     }
-
-    /// <inheritdoc />
-    public void Dispose() => connection?.Dispose();
 }

@@ -8,22 +8,14 @@ namespace HomeLab.Stack.Tests.Observability;
 
 /// <summary>The observability stack's acceptance criteria on a running cluster (./build.sh ClusterUp Test).</summary>
 [Trait(Tier.Name, Tier.Live)]
-public sealed class ObservabilityLiveTests : IDisposable
+public sealed class ObservabilityLiveTests : LiveTests
 {
     private const string Prometheus = "monitoring/kube-prometheus-stack-prometheus:9090";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
-    private readonly ClusterConnection? connection;
-
-    /// <summary>Connects when a cluster is reachable (the facts skip otherwise).</summary>
-    public ObservabilityLiveTests()
-    {
-        connection = LiveCluster.SkipReason is null ? LiveCluster.Connect() : null;
-    }
-
     [ClusterFact]
     public async Task Prometheus_scrapes_Istio_metrics_and_Grafana_answers()
     {
-        var proxy = new ServiceProxy(connection!);
+        var proxy = new ServiceProxy(Connection!);
         using var cancel = new CancellationTokenSource(Patience);
 
         await Until(async () => Results(await proxy.GetAsync(Prometheus, "api/v1/query?query=" + Uri.EscapeDataString("up{job=~\".*istiod.*\"} == 1"), cancel.Token)).Count > 0, "istiod is scraped", cancel.Token);
@@ -37,13 +29,13 @@ public sealed class ObservabilityLiveTests : IDisposable
     {
         var marker = "homelab-loki-" + Guid.NewGuid().ToString("N")[..12];
         var ns = "loki-test-" + marker[^6..];
-        var operations = new ClusterOperations(new ClusterSource(connection!));
+        var operations = new ClusterOperations(new ClusterSource(Connection!));
         using var cancel = new CancellationTokenSource(Patience);
         await operations.CreateNamespaceAsync(ns, cancel.Token);
         try
         {
             await operations.CreateAsync(Pod(ns, "logger", "busybox:1.37.0", $"echo {marker}; sleep 3600"), ns, cancel.Token);
-            var proxy = new ServiceProxy(connection!);
+            var proxy = new ServiceProxy(Connection!);
             var query = Uri.EscapeDataString($"{{namespace=\"{ns}\"}} |= \"{marker}\"");
             await Until(
                 async () => Results(await proxy.GetAsync("monitoring/loki:3100", $"loki/api/v1/query_range?query={query}&limit=10", cancel.Token)).Count > 0,
@@ -59,7 +51,7 @@ public sealed class ObservabilityLiveTests : IDisposable
     [ClusterFact]
     public async Task A_trace_sent_to_the_collector_reaches_Jaeger_and_Tempo()
     {
-        var proxy = new ServiceProxy(connection!);
+        var proxy = new ServiceProxy(Connection!);
         var traceId = Guid.NewGuid().ToString("N");
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000;
         var span = new JObject
@@ -93,13 +85,13 @@ public sealed class ObservabilityLiveTests : IDisposable
     public async Task A_crash_looping_pod_fires_the_crash_loop_alert()
     {
         var ns = "alert-test-" + Guid.NewGuid().ToString("N")[..6];
-        var operations = new ClusterOperations(new ClusterSource(connection!));
+        var operations = new ClusterOperations(new ClusterSource(Connection!));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         await operations.CreateNamespaceAsync(ns, cancel.Token);
         try
         {
             await operations.CreateAsync(Pod(ns, "crasher", "busybox:1.37.0", "exit 1"), ns, cancel.Token);
-            var proxy = new ServiceProxy(connection!);
+            var proxy = new ServiceProxy(Connection!);
             await Until(
                 async () => JObject.Parse(await proxy.GetAsync(Prometheus, "api/v1/alerts", cancel.Token))
                     .SelectTokens("$.data.alerts[*]")
@@ -112,9 +104,6 @@ public sealed class ObservabilityLiveTests : IDisposable
             await operations.DeleteNamespaceAsync(ns, CancellationToken.None);
         }
     }
-
-    /// <inheritdoc />
-    public void Dispose() => connection?.Dispose();
 
     internal static JObject Pod(string ns, string name, string image, string script) => new()
     {

@@ -12,20 +12,12 @@ namespace HomeLab.Stack.Tests.Platform;
 
 /// <summary>The platform's acceptance criteria on a running cluster (./build.sh ClusterUp Test).</summary>
 [Trait(Tier.Name, Tier.Live)]
-public sealed class PlatformLiveTests : IDisposable
+public sealed class PlatformLiveTests : LiveTests
 {
-    private readonly ClusterConnection? connection;
-
-    /// <summary>Connects when a cluster is reachable (the facts skip otherwise).</summary>
-    public PlatformLiveTests()
-    {
-        connection = LiveCluster.SkipReason is null ? LiveCluster.Connect() : null;
-    }
-
     [ClusterFact]
     public async Task Sealed_secrets_decrypts_a_secret_sealed_for_the_environments_certificate()
     {
-        var stack = new LiveStack(connection!);
+        var stack = new LiveStack(Connection!);
         using var cancel = new CancellationTokenSource(LiveStack.Patience);
         var root = HomeLab.Manifests.Tools.RepositoryRoot.Find()!;
         var certificate = SealingCertificate.Load(Path.Combine(root, "clusters", LiveStack.Environment, "sealing-cert.pem"));
@@ -65,7 +57,7 @@ public sealed class PlatformLiveTests : IDisposable
     [ClusterFact]
     public async Task Istiod_is_healthy_a_workload_gets_a_sidecar_and_plaintext_from_outside_the_mesh_is_refused()
     {
-        var stack = new LiveStack(connection!);
+        var stack = new LiveStack(Connection!);
         using var cancel = new CancellationTokenSource(LiveStack.Patience);
         await new ClusterUnderTest(stack.Source).Assert(
             """
@@ -147,7 +139,7 @@ public sealed class PlatformLiveTests : IDisposable
     [ClusterFact]
     public async Task A_claim_of_each_storage_class_binds_and_a_pod_writes_to_it()
     {
-        var stack = new LiveStack(connection!);
+        var stack = new LiveStack(Connection!);
         using var cancel = new CancellationTokenSource(LiveStack.Patience);
         var ns = await stack.NamespaceAsync("storage", mesh: false, cancel.Token);
         try
@@ -195,7 +187,7 @@ public sealed class PlatformLiveTests : IDisposable
     [ClusterFact]
     public async Task Every_argocd_application_is_synced_and_healthy()
     {
-        var stack = new LiveStack(connection!);
+        var stack = new LiveStack(Connection!);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(15));
         IReadOnlyList<JObject> applications = [];
         await ObservabilityLiveTests.Until(
@@ -210,12 +202,9 @@ public sealed class PlatformLiveTests : IDisposable
         applications.Select(a => a.SelectToken("metadata.name")!.Value<string>()).Should().Contain(["root", "argocd", "istiod", "velero"]);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => connection?.Dispose();
-
     private async Task<string> GatewayAddressAsync()
     {
-        var service = await new LiveStack(connection!).Source.GetAsync(new ResourceQuery("v1", "Service", "istio-ingress", "istio-ingressgateway"), CancellationToken.None);
+        var service = await new LiveStack(Connection!).Source.GetAsync(new ResourceQuery("v1", "Service", "istio-ingress", "istio-ingressgateway"), CancellationToken.None);
         return service?.SelectToken("status.loadBalancer.ingress[0].ip")?.Value<string>()
             ?? throw new InvalidOperationException("the gateway Service istio-ingress/istio-ingressgateway has no load-balancer address");
     }

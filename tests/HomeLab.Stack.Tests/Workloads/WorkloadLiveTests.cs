@@ -11,7 +11,7 @@ namespace HomeLab.Stack.Tests.Workloads;
 
 /// <summary>The apps' acceptance criteria on a running k3d cluster (./build.sh ClusterUp Test).</summary>
 [Trait(Tier.Name, Tier.Live)]
-public sealed class WorkloadLiveTests : IDisposable
+public sealed class WorkloadLiveTests : LiveTests
 {
     private static readonly (string Namespace, string App)[] Apps =
     [
@@ -19,19 +19,11 @@ public sealed class WorkloadLiveTests : IDisposable
         ("media", "nzbget"), ("media", "sonarr"), ("media", "radarr"), ("security", "frigate"),
     ];
 
-    private readonly ClusterConnection? connection;
-
-    /// <summary>Connects when a cluster is reachable (the facts skip otherwise).</summary>
-    public WorkloadLiveTests()
-    {
-        connection = LiveCluster.SkipReason is null ? LiveCluster.Connect() : null;
-    }
-
     [ClusterFact]
     public async Task Every_app_is_available_and_its_Application_Synced_and_Healthy()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        var source = new ClusterSource(connection!);
+        var source = new ClusterSource(Connection!);
         foreach (var (ns, app) in Apps)
         {
             await ObservabilityLiveTests.Until(
@@ -84,12 +76,9 @@ public sealed class WorkloadLiveTests : IDisposable
             cancel.Token);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => connection?.Dispose();
-
     private async Task<string> ExecInBroker(string[] command, CancellationToken cancellationToken)
     {
-        var kubernetes = (Kubernetes)connection!.Kubernetes;
+        var kubernetes = (Kubernetes)Connection!.Kubernetes;
         var pods = await kubernetes.CoreV1.ListNamespacedPodAsync("home", labelSelector: "app.kubernetes.io/name=mosquitto", cancellationToken: cancellationToken);
         var pod = pods.Items.First(p => p.Status?.Phase == "Running").Metadata.Name;
         var output = new StringBuilder();
@@ -103,7 +92,7 @@ public sealed class WorkloadLiveTests : IDisposable
 
     private async Task<string> SecretValue(string ns, string name, string key, CancellationToken cancellationToken)
     {
-        var secret = await connection!.Kubernetes.CoreV1.ReadNamespacedSecretAsync(name, ns, cancellationToken: cancellationToken);
+        var secret = await Connection!.Kubernetes.CoreV1.ReadNamespacedSecretAsync(name, ns, cancellationToken: cancellationToken);
         return Encoding.UTF8.GetString(secret.Data[key]);
     }
 }
