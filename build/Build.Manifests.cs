@@ -7,6 +7,7 @@ using HomeLab.Manifests.Reporting;
 using HomeLab.Manifests.Tools;
 using HomeLab.Manifests.Validation;
 using HomeLab.Targets;
+using HomeLab.Targets.Components;
 
 /// <summary>The main job: render every environment, validate and lint what rendered, every finding at file:line.</summary>
 partial class Build
@@ -52,6 +53,7 @@ partial class Build
 
             var catalog = EnvironmentCatalog.Discover(RootDirectory);
             Report(context, catalog.Findings);
+            await EnsureHelmAsync(context, ct);
             var renderer = new EnvironmentRenderer(
                 KubectlExe is null ? null : Tool(() => Kubectl.Locate(KubectlExe.Value, RootDirectory)),
                 HelmExe is null ? null : Tool(() => Helm.Locate(HelmExe.Value, RootDirectory)));
@@ -204,6 +206,33 @@ partial class Build
                 _ => throw new TargetFailedException($"--output {output}: unknown reporter '{kind}'; use sarif=<file> or junit=<file>."),
             };
             reporter.Write(findings, writer);
+        }
+    }
+
+    /// <summary>
+    /// The pinned download of the tool order (parameter, HELM_EXE, PATH, .nuke/tools, then download): on a machine
+    /// without helm, build/tools/install-helm.sh puts the pinned one into .nuke/tools once.
+    /// </summary>
+    async Task EnsureHelmAsync(TargetContext context, CancellationToken ct)
+    {
+        var installer = RootDirectory / "build" / "tools" / "install-helm.sh";
+        if (HelmExe is not null || !File.Exists(installer))
+        {
+            return;
+        }
+
+        try
+        {
+            Helm.Locate(null, RootDirectory);
+        }
+        catch (ToolNotFoundException)
+        {
+            context.Info("helm is not installed: fetching the pinned version into .nuke/tools (build/tools/install-helm.sh)");
+            var exitCode = await ChildProcess.RunAsync("bash", [installer], RootDirectory, line => context.Info(line.Text), ct);
+            if (exitCode != 0)
+            {
+                context.Report(new BuildAnnotation(AnnotationSeverity.Warning, "helm could not be installed; charts will be reported as not rendered. Set HELM_EXE or put helm on PATH.", installer, 1, 1, "render/helm-install"));
+            }
         }
     }
 
