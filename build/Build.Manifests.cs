@@ -177,8 +177,15 @@ partial class Build
             context.Report(ToAnnotation(finding), print: false);
         }
 
+        // Notes (not rendered offline, unvalidated kinds) are counted in the summary; they print with --verbosity verbose.
+        var shown = Verbosity >= Verbosity.Verbose ? fresh : [.. fresh.Where(f => f.Severity != Severity.Info)];
+        if (shown.Count == 0)
+        {
+            return;
+        }
+
         using var text = new StringWriter();
-        new ConsoleReporter(RootDirectory).Write(fresh, text);
+        new ConsoleReporter(RootDirectory).Write(shown, text);
         foreach (var line in text.ToString().TrimEnd().Split('\n'))
         {
             context.Info(line.TrimEnd('\r'));
@@ -257,7 +264,7 @@ partial class Build
             return string.Join(", ",
                 Count(reportedFindings.Count(f => f.Severity == Severity.Error), "error"),
                 Count(reportedFindings.Count(f => f.Severity == Severity.Warning), "warning"),
-                Count(reportedFindings.Count(f => f.Severity == Severity.Info), "note"));
+                Count(reportedFindings.Count(f => f.Severity == Severity.Info), "note") + (Verbosity < Verbosity.Verbose && reportedFindings.Any(f => f.Severity == Severity.Info) ? " (shown with --verbosity verbose)" : string.Empty));
         }
     }
 }
