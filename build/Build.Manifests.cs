@@ -45,20 +45,21 @@ partial class Build
             {
                 RequireExisting(ManifestPaths.Select(p => p.Value), "--path");
                 var set = await ManifestSet.LoadAsync(ManifestPaths.Select(p => p.Value), ct);
-                ReportOnce(context, set.Findings.Where(f => f.RuleId != ManifestRuleIds.MissingField), "path");
+                ReportOnce(context, set.Findings.Where(f => f.RuleId != ManifestRuleIds.MissingField), null);
                 checkedSets.Add(new CheckedSet("path", null, set.Objects));
                 context.AddNote($"{set.Objects.Count} objects from --path");
                 return;
             }
 
             var catalog = EnvironmentCatalog.Discover(RootDirectory);
-            Report(context, catalog.Findings);
+            ReportOnce(context, catalog.Findings, null);
             await EnsureHelmAsync(context, ct);
             var renderer = new EnvironmentRenderer(
                 KubectlExe is null ? null : Tool(() => Kubectl.Locate(KubectlExe.Value, RootDirectory)),
                 HelmExe is null ? null : Tool(() => Helm.Locate(HelmExe.Value, RootDirectory)));
             // Environments render at once and share what they have in common; findings are reported in environment order.
-            var selected = catalog.Environments.Where(e => Environments.Length == 0 || Environments.Contains(e.Name)).ToList();
+            var names = SelectedEnvironments();
+            var selected = catalog.Environments.Where(e => names.Contains(e.Name)).ToList();
             var sets = await Task.WhenAll(selected.Select(environment =>
                 renderer.RenderAsync(environment, new RenderOptions(RootDirectory) { AllowNetwork = !Offline }, ct)));
             foreach (var (environment, set) in selected.Zip(sets))
@@ -92,7 +93,7 @@ partial class Build
                     ExtraCrdFiles = [.. Crd.Select(c => c.Value)],
                 });
                 var result = validator.Validate(set.Objects);
-                ReportOnce(context, result.Findings, set.Name);
+                ReportOnce(context, result.Findings, set.Label);
                 validated += result.ValidatedCount;
                 unvalidated += result.UnvalidatedCount;
             }
@@ -113,9 +114,9 @@ partial class Build
             foreach (var set in checkedSets)
             {
                 var (environment, budgetFindings) = set.Environment is null ? (null, []) : LintEnvironmentOf(set.Environment);
-                ReportOnce(context, budgetFindings, set.Name);
+                ReportOnce(context, budgetFindings, set.Label);
                 var findings = new Linter(configuration: configuration, environment: environment).Lint(set.Objects);
-                ReportOnce(context, findings, set.Name);
+                ReportOnce(context, findings, set.Label);
                 objects += set.Objects.Count;
             }
 
@@ -143,14 +144,18 @@ partial class Build
     }
 
     /// <summary>What Validate and Lint check: an environment's rendered objects, or the plain manifests given with --path.</summary>
-    sealed record CheckedSet(string Name, EnvironmentDefinition? Environment, IReadOnlyList<KubeObject> Objects);
+    sealed record CheckedSet(string Name, EnvironmentDefinition? Environment, IReadOnlyList<KubeObject> Objects)
+    {
+        /// <summary>What findings are labelled with: the environment's name; nothing for plain --path manifests.</summary>
+        public string? Label => Environment?.Name;
+    }
 
     /// <summary>
     /// Reports findings, once each: the same problem in a shared base file renders into every environment, so it is
     /// shown once. They print grouped by file with the offending source line, count toward the target's result,
     /// and on GitHub Actions become annotations.
     /// </summary>
-    void ReportOnce(TargetContext context, IEnumerable<Finding> findings, string environment)
+    void ReportOnce(TargetContext context, IEnumerable<Finding> findings, string? environment)
     {
         var fresh = new List<Finding>();
         lock (reportedFindings)
@@ -163,7 +168,7 @@ partial class Build
                 }
 
                 reportedFindings.Add(finding);
-                fresh.Add(environment == "path" ? finding : finding with { Message = $"{finding.Message} ({environment})" });
+                fresh.Add(environment is null ? finding : finding with { Message = $"{finding.Message} ({environment})" });
             }
         }
 

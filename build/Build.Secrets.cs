@@ -132,7 +132,7 @@ partial class Build
                 "a SealedSecret is sealed for one environment's certificate, so it cannot live in the shared manifests/ tree",
                 "move it under clusters/<environment>/ and seal it once per environment",
                 file,
-                1)), "path");
+                1)), null);
 
             var counted = 0;
             foreach (var environment in SelectedEnvironments())
