@@ -41,6 +41,7 @@ partial class Build
         .ProceedAfterFailure()
         .Executes(async (context, ct) =>
         {
+            ReportOutputs();
             if (ManifestPaths.Length > 0)
             {
                 RequireExisting(ManifestPaths.Select(p => p.Value), "--path");
@@ -85,9 +86,17 @@ partial class Build
             int validated = 0, unvalidated = 0;
             foreach (var set in checkedSets)
             {
+                var version = KubernetesVersion ?? set.Environment?.KubernetesVersion ?? "1.32";
+                if (!ApiDeprecations.TryParseKubernetesVersion(version, out var unusedVersion))
+                {
+                    throw new TargetFailedException(KubernetesVersion is null
+                        ? $"{set.Environment?.File}: kubernetesVersion '{version}' is not a Kubernetes version such as 1.32 or v1.32.4."
+                        : $"--kubernetes-version {version}: not a Kubernetes version such as 1.32 or v1.32.4.");
+                }
+
                 var validator = new ManifestValidator(new ValidationOptions
                 {
-                    KubernetesVersion = KubernetesVersion ?? set.Environment?.KubernetesVersion ?? "1.32",
+                    KubernetesVersion = version,
                     FailOnUnvalidated = FailOnUnvalidated,
                     SchemaCacheDirectory = RootDirectory / ".nuke" / "cache" / "schemas",
                     ExtraCrdFiles = [.. Crd.Select(c => c.Value)],
@@ -206,19 +215,41 @@ partial class Build
             findings = [.. reportedFindings];
         }
 
-        foreach (var output in Output.Where(o => o.Contains('=', StringComparison.Ordinal)))
+        foreach (var (kind, path) in ReportOutputs())
         {
-            var (kind, path) = (output[..output.IndexOf('=', StringComparison.Ordinal)], AbsolutePath.Create(output[(output.IndexOf('=', StringComparison.Ordinal) + 1)..], RootDirectory));
             Directory.CreateDirectory(path.Parent);
             using var writer = new StreamWriter(path);
-            IFindingReporter reporter = kind switch
-            {
-                "sarif" => new SarifReporter(RootDirectory) { Rules = [.. RuleDescriptor.ForLintRules] },
-                "junit" => new JUnitReporter(RootDirectory),
-                _ => throw new TargetFailedException($"--output {output}: unknown reporter '{kind}'; use sarif=<file> or junit=<file>."),
-            };
+            IFindingReporter reporter = kind == "sarif"
+                ? new SarifReporter(RootDirectory) { Rules = [.. RuleDescriptor.ForLintRules] }
+                : new JUnitReporter(RootDirectory);
             reporter.Write(findings, writer);
         }
+    }
+
+    /// <summary>The reporters --output asks for, checked before any work is done.</summary>
+    List<(string Kind, AbsolutePath Path)> ReportOutputs()
+    {
+        var outputs = new List<(string, AbsolutePath)>();
+        foreach (var output in Output)
+        {
+            var equals = output.IndexOf('=', StringComparison.Ordinal);
+            var kind = equals < 0 ? output : output[..equals];
+            var file = equals < 0 ? string.Empty : output[(equals + 1)..];
+            if (kind is not ("sarif" or "junit") || file.Length == 0)
+            {
+                throw new TargetFailedException($"--output {output}: expected sarif=<file> or junit=<file>, for example --output sarif=out/homelab.sarif.");
+            }
+
+            var path = AbsolutePath.Create(file, RootDirectory);
+            if (Directory.Exists(path))
+            {
+                throw new TargetFailedException($"--output {output}: {path} is a directory; name the file to write.");
+            }
+
+            outputs.Add((kind, path));
+        }
+
+        return outputs;
     }
 
     /// <summary>

@@ -101,4 +101,16 @@ public sealed class VerifyTests : IDisposable
         output.Should().Contain("loose.yaml").And.Contain("schema/invalid-name");
         output.Should().NotContain("dev:");
     }
+
+    [SkippableTheory]
+    [InlineData("--output", "sarif=", "--output sarif=: expected sarif=<file> or junit=<file>")]
+    [InlineData("--output", "html=out/x.html", "--output html=out/x.html: expected sarif=<file> or junit=<file>")]
+    [InlineData("--kubernetes-version", "banana", "--kubernetes-version banana: not a Kubernetes version such as 1.32")]
+    public async Task Bad_input_is_a_one_line_message_not_a_stack_trace(string option, string value, string message)
+    {
+        var (exitCode, output) = await VerifyAsync(option, value);
+
+        exitCode.Should().Be(1);
+        output.Should().Contain(message).And.NotContain("   at ");
+    }
 }
