@@ -4,7 +4,7 @@ using HomeLab.Manifests.Lint;
 using HomeLab.Manifests.Objects;
 using HomeLab.Manifests.Rendering;
 using HomeLab.Manifests.Reporting;
-using HomeLab.Manifests.Tools;
+using HomeLab.Tools;
 using HomeLab.Manifests.Validation;
 using HomeLab.Targets;
 using HomeLab.Targets.Components;

@@ -3,7 +3,7 @@ using HomeLab.Assertions.Sources;
 using HomeLab.Manifests.Environments;
 using HomeLab.Manifests.Objects;
 using HomeLab.Manifests.Rendering;
-using HomeLab.Manifests.Tools;
+using HomeLab.Tools;
 
 namespace HomeLab.Stack.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using HomeLab.Manifests.Tools;
+using HomeLab.Tools;
 
 namespace HomeLab.Manifests.Rendering;
 

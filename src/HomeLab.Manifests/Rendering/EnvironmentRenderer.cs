@@ -3,7 +3,7 @@ using System.Text;
 using HomeLab.Manifests.Environments;
 using HomeLab.Manifests.Findings;
 using HomeLab.Manifests.Objects;
-using HomeLab.Manifests.Tools;
+using HomeLab.Tools;
 using HomeLab.Manifests.Yaml;
 
 namespace HomeLab.Manifests.Rendering;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using HomeLab.Manifests.Tools;
+using HomeLab.Tools;
 using HomeLab.Manifests.Yaml;
 
 namespace HomeLab.Manifests.Rendering;

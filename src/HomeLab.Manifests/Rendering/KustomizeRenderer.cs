@@ -1,6 +1,6 @@
 using HomeLab.Manifests.Findings;
 using HomeLab.Manifests.Objects;
-using HomeLab.Manifests.Tools;
+using HomeLab.Tools;
 using HomeLab.Manifests.Yaml;
 
 namespace HomeLab.Manifests.Rendering;

@@ -1,5 +1,5 @@
 using HomeLab.Manifests.Findings;
-using HomeLab.Manifests.Tools;
+using HomeLab.Tools;
 using HomeLab.Manifests.Yaml;
 
 namespace HomeLab.Manifests.Rendering;

@@ -1,5 +1,5 @@
 using System.Net;
-using HomeLab.Manifests.Tools;
+using HomeLab.Tools;
 using HomeLab.Testing;
 
 namespace HomeLab.Manifests.Tests.Rendering;

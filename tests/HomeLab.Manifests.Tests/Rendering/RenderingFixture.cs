@@ -1,4 +1,4 @@
-using HomeLab.Manifests.Tools;
+using HomeLab.Tools;
 
 namespace HomeLab.Manifests.Tests.Rendering;
 

@@ -13,7 +13,7 @@ public sealed class ClusterLiveTests : LiveTests
     [ClusterFact]
     public async Task Every_node_of_the_environment_is_ready_with_its_labels()
     {
-        var root = HomeLab.Manifests.Tools.RepositoryRoot.Find()!;
+        var root = HomeLab.Tools.RepositoryRoot.Find()!;
         var (environment, findings) = EnvironmentFile.Load(Path.Combine(root, "clusters", LiveStack.Environment, "environment.yaml"));
         findings.Should().BeEmpty();
 

@@ -19,7 +19,7 @@ public sealed class PlatformLiveTests : LiveTests
     {
         var stack = new LiveStack(Connection!);
         using var cancel = new CancellationTokenSource(LiveStack.Patience);
-        var root = HomeLab.Manifests.Tools.RepositoryRoot.Find()!;
+        var root = HomeLab.Tools.RepositoryRoot.Find()!;
         var certificate = SealingCertificate.Load(Path.Combine(root, "clusters", LiveStack.Environment, "sealing-cert.pem"));
         var ns = await stack.NamespaceAsync("sealed", mesh: false, cancel.Token);
         try

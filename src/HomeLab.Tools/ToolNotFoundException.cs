@@ -1,4 +1,4 @@
-namespace HomeLab.Manifests.Tools;
+namespace HomeLab.Tools;
 
 /// <summary>An external tool (kubectl, helm) could not be found: the message says where we looked, the hint how to install it.</summary>
 public sealed class ToolNotFoundException : Exception

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using CliWrap;
 using CliWrap.Buffered;
 
-namespace HomeLab.Manifests.Tools;
+namespace HomeLab.Tools;
 
 /// <summary>Runs a tool through CliWrap and buffers its output; a non-zero exit is a result, not an exception.</summary>
 internal static class ToolProcess

@@ -1,4 +1,4 @@
-namespace HomeLab.Manifests.Tools;
+namespace HomeLab.Tools;
 
 /// <summary>Finds the repository's root: the nearest directory, upwards, that holds <c>HomeLab.sln</c>.</summary>
 public static class RepositoryRoot

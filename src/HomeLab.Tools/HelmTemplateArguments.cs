@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace HomeLab.Manifests.Tools;
+namespace HomeLab.Tools;
 
 /// <summary>
 /// What to pass to <c>helm template</c>: a release, a chart (a directory, a <c>.tgz</c>, or a name with

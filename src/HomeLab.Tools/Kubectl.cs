@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace HomeLab.Manifests.Tools;
+namespace HomeLab.Tools;
 
 /// <summary>
 /// kubectl, run through CliWrap. Immutable: every <c>With…</c> method returns a new instance.

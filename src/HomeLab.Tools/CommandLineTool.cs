@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace HomeLab.Manifests.Tools;
+namespace HomeLab.Tools;
 
 /// <summary>
 /// What every external tool wrapper shares: the executable, the directory it runs in, the environment it gets, and

@@ -1,4 +1,4 @@
-namespace HomeLab.Manifests.Tools;
+namespace HomeLab.Tools;
 
 /// <summary>One value set on helm's command line.</summary>
 /// <param name="Name">The value's path, such as <c>image.tag</c>.</param>

@@ -1,4 +1,4 @@
-namespace HomeLab.Manifests.Tools;
+namespace HomeLab.Tools;
 
 /// <summary>
 /// Resolves an external tool's executable, in order: an explicit path, the <c>&lt;TOOL&gt;_EXE</c> environment

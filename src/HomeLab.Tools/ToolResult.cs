@@ -1,4 +1,4 @@
-namespace HomeLab.Manifests.Tools;
+namespace HomeLab.Tools;
 
 /// <summary>What a run of an external tool produced.</summary>
 /// <param name="Tool">The executable that ran.</param>
