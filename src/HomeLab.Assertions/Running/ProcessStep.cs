@@ -1,38 +1,34 @@
-using CliWrap;
-using CliWrap.Buffered;
 using HomeLab.Assertions.Expressions;
 using HomeLab.Assertions.Steps;
 using HomeLab.Assertions.Trees;
+using HomeLab.Tools;
 using Newtonsoft.Json.Linq;
 
 namespace HomeLab.Assertions.Running;
 
-/// <summary>Runs a command or script with CliWrap and checks its exit code and output.</summary>
+/// <summary>Runs a command or script through the one process runner (HomeLab.Tools) and checks its exit code and output.</summary>
 internal static class ProcessStep
 {
     public static async Task<CheckOutcome> RunAsync(
         Operation operation, string ns, Bindings bindings, ExpressionContext context, Func<string, string?> environment, CancellationToken cancellationToken)
     {
-        var command = operation.Kind == OperationKind.Script
-            ? Cli.Wrap("sh").WithArguments(["-c", operation.Script ?? string.Empty])
-            : Cli.Wrap(operation.Entrypoint ?? throw new InvalidOperationException("a command needs an entrypoint")).WithArguments(operation.Arguments);
-        var variables = new Dictionary<string, string?>(StringComparer.Ordinal) { ["NAMESPACE"] = ns };
+        var (program, arguments) = operation.Kind == OperationKind.Script
+            ? (new ExternalProgram("sh"), (IReadOnlyList<string>)["-c", operation.Script ?? string.Empty])
+            : (new ExternalProgram(operation.Entrypoint ?? throw new InvalidOperationException("a command needs an entrypoint")), operation.Arguments);
+        program = program.WithEnvironmentVariable("NAMESPACE", ns);
         foreach (var (name, value) in operation.Environment)
         {
-            variables[name] = TreeCompiler.IsExpression(value)
+            program = program.WithEnvironmentVariable(name, TreeCompiler.IsExpression(value)
                 ? YamlJson.Display(JmesExpression.Parse(value[1..^1]).Evaluate(null, bindings, context))
-                : value;
+                : value);
         }
 
-        command = command
-            .WithEnvironmentVariables(variables)
-            .WithValidation(CommandResultValidation.None);
         if (operation.WorkingDirectory is not null)
         {
-            command = command.WithWorkingDirectory(operation.WorkingDirectory);
+            program = program.WithWorkingDirectory(operation.WorkingDirectory);
         }
 
-        var result = await command.ExecuteBufferedAsync(cancellationToken).ConfigureAwait(false);
+        var result = await program.ExecuteAsync(arguments, cancellationToken).ConfigureAwait(false);
         var output = (result.StandardOutput + result.StandardError).TrimEnd();
         var error = result.ExitCode == 0 ? null : $"exit code {result.ExitCode}";
         if (operation.Check is null)

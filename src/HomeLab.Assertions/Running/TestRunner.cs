@@ -246,7 +246,7 @@ public sealed class TestRunner
                 outcome = CheckOutcome.Fail("cancelled");
             }
             catch (Exception ex) when (ex is ExpressionException or AssertionSyntaxException or InvalidOperationException
-                or TimeoutException or IOException or HttpRequestException or CliWrap.Exceptions.CliWrapException or System.ComponentModel.Win32Exception
+                or TimeoutException or IOException or HttpRequestException or HomeLab.Tools.ToolNotFoundException
                 or k8s.Autorest.HttpOperationException or FormatException or ArgumentException)
             {
                 outcome = CheckOutcome.Fail(ex.Message);

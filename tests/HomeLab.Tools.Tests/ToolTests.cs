@@ -1,6 +1,6 @@
 using HomeLab.Tools;
 
-namespace HomeLab.Manifests.Tests.Rendering;
+namespace HomeLab.Tools.Tests;
 
 public sealed class ToolTests : IDisposable
 {
@@ -90,7 +90,7 @@ public sealed class ToolTests : IDisposable
     [SkippableFact]
     public async Task A_non_zero_exit_is_a_result_with_the_tools_error_text()
     {
-        var kubectl = RenderingFixture.Kubectl();
+        var kubectl = InstalledTools.Kubectl();
 
         var result = await kubectl.KustomizeAsync(Path.Combine(_root, "missing"));
 
