@@ -55,7 +55,7 @@ internal static class Names
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var distance = Distance(wanted, Normalize(candidate));
+            var distance = HomeLab.Shared.EditDistance.Between(wanted, Normalize(candidate));
             if (distance < bestDistance)
             {
                 best = candidate;
@@ -64,29 +64,5 @@ internal static class Names
         }
 
         return best is not null && bestDistance <= Math.Max(2, wanted.Length / 3) ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -1,3 +1,4 @@
+using HomeLab.Manifests.Objects;
 using Newtonsoft.Json.Linq;
 
 namespace HomeLab.Assertions.Sources;

@@ -1,5 +1,6 @@
 using HomeLab.Manifests.Findings;
 using HomeLab.Manifests.Yaml;
+using HomeLab.Shared;
 
 namespace HomeLab.Manifests.Lint;
 
@@ -136,7 +137,7 @@ public sealed record LintConfiguration
         {
             if (!known.Contains(entry.Key))
             {
-                var near = known.Where(id => Distance(id, entry.Key) <= 3).OrderBy(id => Distance(id, entry.Key)).FirstOrDefault();
+                var near = known.Where(id => EditDistance.Between(id, entry.Key) <= 3).OrderBy(id => EditDistance.Between(id, entry.Key)).FirstOrDefault();
                 findings.Add(Mistake(entry.KeySpan, $"unknown rule '{entry.Key}'", near is null ? "the rule ids are listed in LintRuleIds (homelab/...)" : $"did you mean '{near}'?"));
                 continue;
             }
@@ -207,30 +208,6 @@ public sealed record LintConfiguration
         }
 
         return patterns;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        // Edit distance, for "did you mean" on misspelt rule ids.
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 
     private static Finding Mistake(SourceSpan span, string message, string hint) =>

@@ -3,8 +3,8 @@ using System.Text;
 using HomeLab.Manifests.Environments;
 using HomeLab.Manifests.Findings;
 using HomeLab.Manifests.Objects;
-using HomeLab.Tools;
 using HomeLab.Manifests.Yaml;
+using HomeLab.Tools;
 
 namespace HomeLab.Manifests.Rendering;
 

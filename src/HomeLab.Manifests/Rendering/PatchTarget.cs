@@ -75,40 +75,8 @@ internal sealed record PatchTarget(string? Group, string? Version, string? Kind,
         }
     }
 
-    // Equality selectors (a=b,c!=d,e) cover what kustomizations use in practice.
-    private static bool Selects(string? selector, IReadOnlyDictionary<string, string> values)
-    {
-        if (string.IsNullOrWhiteSpace(selector))
-        {
-            return true;
-        }
-
-        foreach (var part in selector.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var notEqual = part.IndexOf("!=", StringComparison.Ordinal);
-            var equal = part.IndexOf('=', StringComparison.Ordinal);
-            if (notEqual > 0)
-            {
-                if (values.TryGetValue(part[..notEqual].Trim(), out var v) && v == part[(notEqual + 2)..].Trim())
-                {
-                    return false;
-                }
-            }
-            else if (equal > 0)
-            {
-                var key = part[..equal].Trim();
-                var expected = part[(equal + 1)..].TrimStart('=').Trim();
-                if (!values.TryGetValue(key, out var v) || v != expected)
-                {
-                    return false;
-                }
-            }
-            else if (!values.ContainsKey(part))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    // kustomize reads labelSelector and annotationSelector as label selectors: equality, set-based and existence.
+    // A selector kustomize would refuse selects nothing here.
+    private static bool Selects(string? selector, IReadOnlyDictionary<string, string> values) =>
+        Objects.LabelSelector.TryParse(selector, out var parsed) && parsed!.Matches(values);
 }

@@ -21,7 +21,7 @@ internal static class FieldSuggestions
                 continue;
             }
 
-            var distance = Distance(name, candidate);
+            var distance = HomeLab.Shared.EditDistance.Between(name, candidate, ignoreCase: true);
             if (distance <= limit && (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0)))
             {
                 best = candidate;
@@ -30,37 +30,5 @@ internal static class FieldSuggestions
         }
 
         return best;
-    }
-
-    // Optimal string alignment distance, case-insensitive.
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                var best = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 2]) && char.ToLowerInvariant(a[i - 2]) == char.ToLowerInvariant(b[j - 1]))
-                {
-                    best = Math.Min(best, d[i - 2, j - 2] + 1);
-                }
-
-                d[i, j] = best;
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }

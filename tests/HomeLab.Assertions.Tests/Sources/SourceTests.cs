@@ -8,28 +8,6 @@ public class SourceTests
     private static ManifestSource Rendered() =>
         new(ManifestSet.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "rendered")).Objects);
 
-    [Theory]
-    [InlineData("app=web", true)]
-    [InlineData("app==web,tier!=db", true)]
-    [InlineData("env in (prod, staging)", true)]
-    [InlineData("env notin (prod)", false)]
-    [InlineData("gpu", false)]
-    [InlineData("!gpu", true)]
-    [InlineData("app=web,env in (dev)", false)]
-    [InlineData("", true)]
-    public void Label_selectors_support_equality_sets_and_existence(string selector, bool selected)
-    {
-        var labels = new Dictionary<string, string> { ["app"] = "web", ["env"] = "prod" };
-        LabelSelector.Parse(selector).Matches(labels).Should().Be(selected);
-    }
-
-    [Fact]
-    public void A_bad_selector_says_which_part_is_wrong()
-    {
-        var act = () => LabelSelector.Parse("app=web,env inn (a)");
-        act.Should().Throw<FormatException>().WithMessage("*'env inn (a)'*");
-    }
-
     [Fact]
     public async Task Rendered_objects_are_found_by_kind_namespace_and_name_not_load_order()
     {
