@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
+using Rules = HomeLab.Manifests.Validation.KubernetesNames;
 
 namespace HomeLab.Cluster.Secrets;
 
-/// <summary>Checks Secret names, namespaces and data keys against the API server's rules, before sealing.</summary>
-internal static partial class KubernetesNames
+/// <summary>Checks Secret names, namespaces and data keys before sealing, by the one copy of the rules (Manifests' KubernetesNames), in the sealing library's own words.</summary>
+internal static class KubernetesNames
 {
     public static void EnsureName(string? name)
     {
@@ -12,7 +12,7 @@ internal static partial class KubernetesNames
             throw new SecretSealingException("The Secret has no name.", "Set metadata.name (or the Name option).");
         }
 
-        if (name.Length > 253 || !Subdomain().IsMatch(name))
+        if (Rules.CheckDns1123Subdomain(name) is not null)
         {
             throw new SecretSealingException(
                 $"'{name}' is not a valid Secret name.",
@@ -22,7 +22,7 @@ internal static partial class KubernetesNames
 
     public static void EnsureNamespace(string @namespace)
     {
-        if (@namespace.Length > 63 || !Label().IsMatch(@namespace))
+        if (Rules.CheckDns1123Label(@namespace) is not null)
         {
             throw new SecretSealingException(
                 $"'{@namespace}' is not a valid namespace.",
@@ -32,7 +32,7 @@ internal static partial class KubernetesNames
 
     public static string EnsureKey(string key)
     {
-        if (key.Length is 0 or > 253 || !DataKey().IsMatch(key) || key is "." or "..")
+        if (Rules.CheckDataKey(key) is not null)
         {
             throw new SecretSealingException(
                 $"'{key}' is not a valid Secret data key.",
@@ -41,13 +41,4 @@ internal static partial class KubernetesNames
 
         return key;
     }
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex Subdomain();
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Label();
-
-    [GeneratedRegex("^[-._a-zA-Z0-9]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex DataKey();
 }

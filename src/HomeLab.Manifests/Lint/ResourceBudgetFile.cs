@@ -1,4 +1,5 @@
 using HomeLab.Manifests.Findings;
+using HomeLab.Manifests.Objects;
 using HomeLab.Manifests.Yaml;
 
 namespace HomeLab.Manifests.Lint;
@@ -198,7 +199,7 @@ public sealed class ResourceBudgetFile
             {
                 findings.Add(Mistake(field.KeySpan, $"unknown resource '{field.Key}'", "budgets cap memory and cpu"));
             }
-            else if (!Quantity.TryParse(text, out var value))
+            else if (!ResourceQuantity.TryParse(text, out var value))
             {
                 findings.Add(Mistake(field.Value.Span, $"'{text}' is not a quantity", "write a Kubernetes quantity such as 350Mi, 1.5Gi or 500m"));
             }

@@ -121,6 +121,33 @@ public static class KubernetesNames
         return text.Length == 0 || IsLabelValueText(text) ? null : "must consist of letters, digits, '-', '_' and '.', and start and end with a letter or digit";
     }
 
+    /// <summary>Checks a key of a Secret's or ConfigMap's data: at most 253 letters, digits, '-', '_' and '.', and not '.' or '..'.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>Null when valid; otherwise what is wrong.</returns>
+    public static string? CheckDataKey(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length is 0 or > 253)
+        {
+            return text.Length == 0 ? "must not be empty" : $"must be at most 253 characters (it has {text.Length})";
+        }
+
+        if (text is "." or "..")
+        {
+            return $"may not be '{text}'";
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))
+            {
+                return "must consist of letters, digits, '-', '_' and '.'";
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsDns1123LabelText(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty || !IsLowerAlphanumeric(text[0]) || !IsLowerAlphanumeric(text[^1]))

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using HomeLab.Manifests.Findings;
+using HomeLab.Manifests.Objects;
 using HomeLab.Manifests.Schemas;
 using HomeLab.Manifests.Yaml;
 
@@ -195,7 +196,7 @@ internal sealed class SchemaWalker
             return;
         }
 
-        if (schema.Type == SchemaType.Quantity && kind == YamlScalarKind.String && !QuantityFormat.IsValid(scalar.Value))
+        if (schema.Type == SchemaType.Quantity && kind == YamlScalarKind.String && !ResourceQuantity.IsValid(scalar.Value))
         {
             InvalidValue(scalar, $"\"{scalar.Value}\" is not a quantity", "quantities look like 500m, 0.5, 128Mi, 1Gi or 2 (Mi and Gi are binary, M and G decimal; there is no 'mb' or 'gb')");
         }

@@ -103,7 +103,7 @@ internal sealed class ResourceBudgetRule() : LintRule(
         decimal sum = 0;
         foreach (var (container, _) in workload.Containers)
         {
-            if (Quantity.TryParse((container.GetMap("resources")?.GetMap(section)?[resource] as YamlScalar)?.AsString(), out var value))
+            if (ResourceQuantity.TryParse((container.GetMap("resources")?.GetMap(section)?[resource] as YamlScalar)?.AsString(), out var value))
             {
                 sum += value;
             }
@@ -121,5 +121,5 @@ internal sealed class ResourceBudgetRule() : LintRule(
     };
 
     private static string Format(BudgetMeasure measure, decimal amount) =>
-        measure is BudgetMeasure.MemoryLimits or BudgetMeasure.MemoryRequests ? Quantity.FormatBytes(amount) : Quantity.FormatCores(amount);
+        measure is BudgetMeasure.MemoryLimits or BudgetMeasure.MemoryRequests ? ResourceQuantity.FormatBytes(amount) : ResourceQuantity.FormatCores(amount);
 }
