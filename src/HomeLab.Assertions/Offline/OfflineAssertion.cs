@@ -1,3 +1,4 @@
+using HomeLab.Assertions.Running;
 using HomeLab.Assertions.Sources;
 using HomeLab.Assertions.Steps;
 using HomeLab.Assertions.Trees;
@@ -73,9 +74,7 @@ public static class OfflineAssertion
             return [new Finding(SyntaxRule, Severity.Error, "the assertion names no apiVersion and kind") { Span = tree.Span, Hint = "start the tree with apiVersion and kind" }];
         }
 
-        var candidates = query.Name is not null
-            ? await source.GetAsync(query, cancellationToken).ConfigureAwait(false) is { } one ? [one] : []
-            : await source.ListAsync(query, cancellationToken).ConfigureAwait(false);
+        var candidates = await CandidateVerdict.FindAsync(source, query, cancellationToken).ConfigureAwait(false);
         if (candidates.Count == 0)
         {
             return [new Finding(NotFoundRule, Severity.Error, $"{query.ApiVersion}/{query.Kind} {query.Namespace}{(query.Namespace is null ? string.Empty : "/")}{query.Name ?? query.LabelSelector}: not found in {source.Description}")
@@ -85,16 +84,14 @@ public static class OfflineAssertion
             }];
         }
 
-        var results = candidates.Select(c => (Object: c, Result: tree.Evaluate(c, options))).ToList();
-        var passing = results.Count(r => r.Result.IsMatch);
-        if (match == CandidateMatch.Any ? passing > 0 : passing == results.Count)
+        var verdict = CandidateVerdict.Judge(tree, candidates, options, match);
+        if (verdict.Holds)
         {
             return [];
         }
 
-        var shown = match == CandidateMatch.Any ? results.OrderBy(r => r.Result.Errors.Count).Take(1) : results.Where(r => !r.Result.IsMatch);
         var findings = new List<Finding>();
-        foreach (var (obj, result) in shown)
+        foreach (var (obj, result) in verdict.Shown)
         {
             var origin = source.OriginOf(obj);
             foreach (var error in result.Errors)
@@ -104,7 +101,7 @@ public static class OfflineAssertion
                     Span = error.Span.IsKnown ? error.Span : tree.Span,
                     Object = origin?.Ref,
                     FieldPath = error.Path,
-                    Hint = origin is null ? null : $"object at {origin.Span}" + (candidates.Count > 1 ? $"; {passing} of {candidates.Count} selected objects match (match: {match.ToString().ToLowerInvariant()})" : string.Empty),
+                    Hint = origin is null ? null : $"object at {origin.Span}" + (verdict.Summary.Length > 0 ? $"; {verdict.Summary}" : string.Empty),
                 });
             }
         }

@@ -88,9 +88,7 @@ internal sealed class ResourceCheck(IResourceSource source, TimeProvider time, T
         IReadOnlyList<JObject> candidates;
         try
         {
-            candidates = query.Name is not null
-                ? await source.GetAsync(query, cancellationToken).ConfigureAwait(false) is { } found ? [found] : []
-                : await source.ListAsync(query, cancellationToken).ConfigureAwait(false);
+            candidates = await CandidateVerdict.FindAsync(source, query, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -104,11 +102,10 @@ internal sealed class ResourceCheck(IResourceSource source, TimeProvider time, T
                 : CheckOutcome.Fail($"{Where(tree)}{Describe(query)}: not found in {source.Description}");
         }
 
-        var results = candidates.Select(c => (Object: c, Result: tree.Evaluate(c, options))).ToList();
-        var matching = results.Count(r => r.Result.IsMatch);
+        var judged = CandidateVerdict.Judge(tree, candidates, options, match);
+        var verdict = judged.Holds;
         var many = candidates.Count > 1;
-        var verdict = match == CandidateMatch.Any ? matching > 0 : matching == candidates.Count;
-        var summary = many ? $"{matching} of {candidates.Count} selected objects match (match: {match.ToString().ToLowerInvariant()})" : string.Empty;
+        var summary = judged.Summary;
         if (expectMismatch)
         {
             return verdict
@@ -121,8 +118,7 @@ internal sealed class ResourceCheck(IResourceSource source, TimeProvider time, T
             return CheckOutcome.Pass(summary);
         }
 
-        var failing = results.Where(r => !r.Result.IsMatch).ToList();
-        var shown = match == CandidateMatch.Any ? failing.OrderBy(r => r.Result.Errors.Count).Take(1).ToList() : failing;
+        var shown = judged.Shown;
         var errors = new List<string>();
         if (many)
         {

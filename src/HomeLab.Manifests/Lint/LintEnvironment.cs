@@ -19,9 +19,6 @@ public sealed record LintEnvironment
     /// <summary>The environment's name, such as <c>k3d</c> or <c>k3s</c>.</summary>
     public string Name { get; init; }
 
-    /// <summary>The Kubernetes version, such as <c>1.32</c>; null when unknown.</summary>
-    public string? KubernetesVersion { get; init; }
-
     /// <summary>The nodes and their labels; empty when unknown (node placement is then not checked).</summary>
     public IReadOnlyList<LintNode> Nodes { get; init; } = [];
 

@@ -18,7 +18,6 @@ public static class LintEnvironments
         ArgumentNullException.ThrowIfNull(environment);
         var lint = new LintEnvironment(environment.Name)
         {
-            KubernetesVersion = environment.KubernetesVersion,
             Nodes = [.. environment.Nodes.Select(n => new LintNode(n.Name, n.Labels))],
             StorageClasses = [.. environment.StorageClasses.Select(s => s.Name)],
         };

@@ -5,7 +5,7 @@ namespace HomeLab.Manifests.Tests.Lint;
 
 public class EnvironmentRuleTests
 {
-    private static readonly LintEnvironment K3s = new LintEnvironment("k3s") { KubernetesVersion = "1.32" }
+    private static readonly LintEnvironment K3s = new LintEnvironment("k3s")
         .WithNode("server", ("kubernetes.io/hostname", "server"), ("storage/nas", "true"))
         .WithNode("pi", ("kubernetes.io/hostname", "pi"), ("hardware/zigbee", "true"))
         .WithStorageClasses("local-path", "nas");
