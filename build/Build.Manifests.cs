@@ -16,6 +16,7 @@ partial class Build
     readonly AbsolutePath[] ManifestPaths = [];
 
     [Parameter("With --path: the Kubernetes version whose API set to validate against (environments declare their own).")]
+    [KubernetesVersionFormat]
     readonly string? KubernetesVersion;
 
     [Parameter("Validate: extra CustomResourceDefinition files or directories whose schemas validate custom resources (repeatable).")]
