@@ -71,18 +71,91 @@ if [ -f "$DLL" ] && [ -f "$STAMP" ] && [ "$(sed -n 1p "$STAMP")" = "$current" ];
 fi
 
 DOTNET=$(find_dotnet)
-echo "build.sh: building the build (its inputs changed)" >&2
 mkdir -p "$TEMP"
+LOG="$TEMP/build.log"
+PROJECTS=$(( $(find "$ROOT/src" -mindepth 2 -maxdepth 2 -name '*.csproj' 2>/dev/null | wc -l) + 1 ))
+COMPILER=""
+
+# Ctrl-C (or a TERM) while compiling: stop the compiler, run nothing, exit 130 like the build itself does.
+stop_compiling() {
+  trap - INT TERM
+  if [ -n "$COMPILER" ]; then
+    kill -TERM "$COMPILER" 2>/dev/null || true
+    wait "$COMPILER" 2>/dev/null || true
+  fi
+  echo "build.sh: cancelled while compiling the build; nothing ran (the next ./build.sh compiles again)." >&2
+  exit 130
+}
+trap stop_compiling INT TERM
+
+# One line per restore and per compiled project, from the log the compiler writes; PHASE names what is going on.
+progress() {
+  case "$1" in
+    *"Determining projects to restore"*) PHASE="restoring packages"; echo "build.sh:   $PHASE" >&2 ;;
+    *" -> "*)
+      local name=${1%% -> *}
+      name=${name//[[:space:]]/}
+      case "$COMPILED" in
+        *" $name "*) ;;
+        *)
+          COMPILED="$COMPILED$name " DONE=$((DONE + 1)) PHASE="compiling"
+          echo "build.sh:   compiled $name ($DONE/$PROJECTS)" >&2
+          if [ "$name" = _build ] && [ "$VERB" = publish ]; then
+            PHASE="precompiling (ReadyToRun)"
+            echo "build.sh:   $PHASE, so the build starts fast: the longest step" >&2
+          fi ;;
+      esac ;;
+  esac
+}
+
+# Runs one dotnet command in the background, writing to the log (never a pipe: MSBuild's and the compiler's servers
+# would hold a pipe open after dotnet exits), and follows the log for progress until it exits. Returns its exit code.
+compile() {
+  COMPILED=" " DONE=0 PHASE="compiling" VERB=$1
+  local line="" chunk="" quiet_since=$SECONDS status=0
+  "$DOTNET" "$@" --nologo -v minimal -tl:off -clp:NoSummary -o "$OUT" </dev/null >>"$LOG" 2>&1 &
+  COMPILER=$!
+  exec 3<"$LOG"
+  while :; do
+    if IFS= read -r chunk <&3; then
+      progress "$line$chunk"
+      line="" quiet_since=$SECONDS
+      continue
+    fi
+    line="$line$chunk"
+    kill -0 "$COMPILER" 2>/dev/null || break
+    if [ $((SECONDS - quiet_since)) -ge 20 ]; then
+      echo "build.sh:   still $PHASE ($((SECONDS - STARTED)) s so far)" >&2
+      quiet_since=$SECONDS
+    fi
+    sleep 0.5
+  done
+  while IFS= read -r chunk <&3 || [ -n "$chunk" ]; do progress "$line$chunk"; line=""; chunk=""; done
+  exec 3<&-
+  wait "$COMPILER" || status=$?
+  COMPILER=""
+  return $status
+}
+
+STARTED=$SECONDS
+if [ -f "$STAMP" ]; then
+  echo "build.sh: compiling the build again: build/, src/ or the SDK settings changed since it was last compiled." >&2
+else
+  echo "build.sh: compiling the build (build/_build.csproj and src/, $PROJECTS projects): the first run in this checkout," \
+    "a minute or two. Ctrl-C stops it; the full log is .nuke/temp/build.log." >&2
+fi
+: >"$LOG"
 # ReadyToRun: precompiled code, so the build starts fast and its first pass over thousands of manifests runs at
 # full speed instead of waiting for the JIT. Where ReadyToRun cannot be had, a plain build does the same work.
-if ! "$DOTNET" publish "$ROOT/build/_build.csproj" -c Release --use-current-runtime --self-contained false \
-       -p:PublishReadyToRun=true --nologo -v quiet -clp:NoSummary -o "$OUT" >"$TEMP/build.log" 2>&1; then
-  if ! "$DOTNET" build "$ROOT/build/_build.csproj" --nologo -v quiet -clp:NoSummary -o "$OUT" >>"$TEMP/build.log" 2>&1; then
-    grep -E 'error|warning' "$TEMP/build.log" | sort -u >&2 || cat "$TEMP/build.log" >&2
+if ! compile publish "$ROOT/build/_build.csproj" -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true; then
+  echo "build.sh: ReadyToRun was not available (see .nuke/temp/build.log); compiling without it" >&2
+  if ! compile build "$ROOT/build/_build.csproj"; then
+    grep -E 'error|warning' "$LOG" | sort -u >&2 || cat "$LOG" >&2
     echo "build.sh: the build project does not compile (full log: .nuke/temp/build.log)." >&2
     exit 1
   fi
-  echo "build.sh: ReadyToRun was not available (see .nuke/temp/build.log); built without it" >&2
 fi
+trap - INT TERM
+echo "build.sh: compiled the build in $((SECONDS - STARTED)) s" >&2
 printf '%s\n%s\n' "$current" "$DOTNET" >"$STAMP"
 exec "$DOTNET" "$DLL" "$@"

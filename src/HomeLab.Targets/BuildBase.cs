@@ -46,6 +46,13 @@ public abstract class BuildBase : IBuild
     /// <summary>The values bound to parameters that component interfaces declare, by interface and name.</summary>
     internal Dictionary<string, object?> ComponentParameterValues { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// What every parameter's environment variable starts with: <c>HOMELAB</c> makes <c>HOMELAB_KUBERNETES_VERSION</c>
+    /// set <c>--kubernetes-version</c>. A prefix keeps variables a shell or CI sets for other reasons (<c>TAG</c>,
+    /// <c>OUTPUT</c>, <c>ENVIRONMENT</c>) from setting a parameter by accident.
+    /// </summary>
+    protected internal virtual string EnvironmentPrefix => "HOMELAB";
+
     /// <summary>A line printed before the build starts (suppressed by <c>--no-logo</c>); null prints nothing.</summary>
     protected internal virtual string? Logo => null;
 

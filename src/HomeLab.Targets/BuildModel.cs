@@ -26,41 +26,7 @@ public sealed class BuildModel
     public static BuildModel Discover(object build)
     {
         ArgumentNullException.ThrowIfNull(build);
-        var type = build.GetType();
-        var found = new List<(string Name, Target Target, Type Declaring)>();
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-
-        // The class hierarchy, base first; within a type, metadata order (which is declaration order).
-        var hierarchy = new List<Type>();
-        for (var current = type; current is not null && current != typeof(object); current = current.BaseType)
-        {
-            hierarchy.Insert(0, current);
-        }
-
-        const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
-        foreach (var declaring in hierarchy)
-        {
-            foreach (var property in declaring.GetProperties(flags).Where(p => p.PropertyType == typeof(Target) && p.GetIndexParameters().Length == 0).OrderBy(p => p.MetadataToken))
-            {
-                var name = property.Name[(property.Name.LastIndexOf('.') + 1)..];
-                if (names.Add(name))
-                {
-                    found.Add((name, (Target)property.GetValue(build)!, declaring));
-                }
-            }
-        }
-
-        // Component interfaces with default target members, in a stable order.
-        foreach (var component in type.GetInterfaces().OrderBy(i => i.FullName, StringComparer.Ordinal))
-        {
-            foreach (var property in component.GetProperties().Where(p => p.PropertyType == typeof(Target)).OrderBy(p => p.MetadataToken))
-            {
-                if (names.Add(property.Name))
-                {
-                    found.Add((property.Name, (Target)property.GetValue(build)!, component));
-                }
-            }
-        }
+        var found = TargetProperties(build.GetType()).Select(p => (p.Name, Target: (Target)p.Property.GetValue(build)!, p.Declaring)).ToList();
 
         var targets = new List<ExecutableTarget>();
         var byMethod = new Dictionary<MethodInfo, ExecutableTarget>();
@@ -131,6 +97,15 @@ public sealed class BuildModel
         var model = new BuildModel(build, targets);
         model.ThrowOnCycle();
         return model;
+    }
+
+    /// <summary>The names of a build type's targets, in declaration order, without defining them (parameters are not bound yet).</summary>
+    /// <param name="buildType">The build class.</param>
+    /// <returns>The names.</returns>
+    public static IReadOnlyList<string> TargetNames(Type buildType)
+    {
+        ArgumentNullException.ThrowIfNull(buildType);
+        return [.. TargetProperties(buildType).Select(p => p.Name)];
     }
 
     /// <summary>Finds a target by name, ignoring case and dashes (<c>cluster-up</c> finds <c>ClusterUp</c>).</summary>
@@ -208,6 +183,44 @@ public sealed class BuildModel
         target.DependencyList
             .Concat(target.OrderedAfterList)
             .Concat(Targets.Where(t => t.TriggeredList.Contains(target)));
+
+    // Target properties of the class hierarchy (base first, declaration order), then of component interfaces (stable order).
+    private static List<(string Name, PropertyInfo Property, Type Declaring)> TargetProperties(Type type)
+    {
+        var found = new List<(string, PropertyInfo, Type)>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var hierarchy = new List<Type>();
+        for (var current = type; current is not null && current != typeof(object); current = current.BaseType)
+        {
+            hierarchy.Insert(0, current);
+        }
+
+        const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        foreach (var declaring in hierarchy)
+        {
+            foreach (var property in declaring.GetProperties(flags).Where(p => p.PropertyType == typeof(Target) && p.GetIndexParameters().Length == 0).OrderBy(p => p.MetadataToken))
+            {
+                var name = property.Name[(property.Name.LastIndexOf('.') + 1)..];
+                if (names.Add(name))
+                {
+                    found.Add((name, property, declaring));
+                }
+            }
+        }
+
+        foreach (var component in type.GetInterfaces().OrderBy(i => i.FullName, StringComparer.Ordinal))
+        {
+            foreach (var property in component.GetProperties().Where(p => p.PropertyType == typeof(Target)).OrderBy(p => p.MetadataToken))
+            {
+                if (names.Add(property.Name))
+                {
+                    found.Add((property.Name, property, component));
+                }
+            }
+        }
+
+        return found;
+    }
 
     private static void AddOnce(List<ExecutableTarget> list, ExecutableTarget target)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 
 namespace HomeLab.Targets;
@@ -5,12 +6,14 @@ namespace HomeLab.Targets;
 /// <summary>A parameter of the build, with its value and where that value came from.</summary>
 public sealed class BuildParameter
 {
-    internal BuildParameter(MemberInfo member, ParameterAttribute attribute, bool isSecret)
+    internal BuildParameter(MemberInfo member, ParameterAttribute attribute, bool isSecret, string environmentVariable)
     {
         Member = member;
         Name = attribute.Name ?? member.Name;
         Description = attribute.Description;
         IsSecret = isSecret;
+        EnvironmentVariable = environmentVariable;
+        Checks = [.. member.GetCustomAttributes<ValidationAttribute>()];
         Type = member switch
         {
             FieldInfo field => field.FieldType,
@@ -24,6 +27,9 @@ public sealed class BuildParameter
 
     /// <summary>The name on the command line: <c>--kubernetes-version</c>.</summary>
     public string CommandLineName => "--" + Names.Kebab(Name);
+
+    /// <summary>The one environment variable that sets it: <c>HOMELAB_KUBERNETES_VERSION</c>, or the name its attribute declares.</summary>
+    public string EnvironmentVariable { get; }
 
     /// <summary>What it means.</summary>
     public string? Description { get; }
@@ -50,6 +56,9 @@ public sealed class BuildParameter
     public bool IsCollection => ParameterValues.IsCollection(Type);
 
     internal MemberInfo Member { get; }
+
+    /// <summary>The validation attributes on the member, checked against every value before anything runs.</summary>
+    internal IReadOnlyList<ValidationAttribute> Checks { get; }
 
     internal object? Read(object build) => Member switch
     {

@@ -81,14 +81,15 @@ public static class BuildRunner
         string? root = null;
         try
         {
-            var parameters = ParameterBinder.Discover(typeof(T));
+            var parameters = ParameterBinder.Discover(build.GetType(), build.EnvironmentPrefix);
             var byName = parameters.ToDictionary(p => Names.Normalize(p.Name));
             var commandLine = CommandLine.Parse(
                 settings.Arguments,
                 name => byName.TryGetValue(name, out var parameter)
                     ? parameter.IsFlag ? CommandLine.OptionArity.Flag : parameter.IsCollection ? CommandLine.OptionArity.Many : CommandLine.OptionArity.One
                     : null,
-                () => parameters.Select(p => Names.Kebab(p.Name)).Concat(CommandLine.BuiltIns.Values.Select(b => b.Name)).Distinct());
+                () => parameters.Select(p => Names.Kebab(p.Name)).Concat(CommandLine.BuiltIns.Values.Select(b => b.Name)).Distinct(),
+                BuildModel.TargetNames(build.GetType()));
 
             root = commandLine.Values("root") is [var rootValue]
                 ? Path.GetFullPath(rootValue, settings.WorkingDirectory)

@@ -77,7 +77,7 @@ public static class BuildSchema
     public static string Generate(BuildBase build)
     {
         ArgumentNullException.ThrowIfNull(build);
-        return Generate(BuildModel.Discover(build), ParameterBinder.Discover(build.GetType()));
+        return Generate(BuildModel.Discover(build), ParameterBinder.Discover(build.GetType(), build.EnvironmentPrefix));
     }
 
     /// <summary>Writes the schema under the root when its content differs from what is there.</summary>

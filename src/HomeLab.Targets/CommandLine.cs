@@ -1,8 +1,11 @@
 namespace HomeLab.Targets;
 
 /// <summary>
-/// The parsed command line: positional target names, then options. An option takes values up to the
-/// next option; a flag takes a value only when it reads as true/false, so <c>--no-logo Test</c> works.
+/// The parsed command line: target names and options, in any order. An option's values never swallow a
+/// target: a list of values ends at the next option or at a capitalised word that names a target
+/// (<c>--environment k3d Render</c>), a flag takes a value only when it reads as true/false and
+/// <c>--parallel</c> only a number, so <c>--no-logo Test</c> works; any other word after them is an error
+/// that names the option.
 /// </summary>
 internal sealed class CommandLine
 {
@@ -46,8 +49,20 @@ internal sealed class CommandLine
     public IReadOnlyList<string>? Values(string normalizedName) => options.TryGetValue(normalizedName, out var option) ? option.Values : null;
 
     /// <summary>Parses arguments; <paramref name="arityOf"/> knows the build's parameters by normalized name.</summary>
-    public static CommandLine Parse(IReadOnlyList<string> args, Func<string, OptionArity?> arityOf, Func<IEnumerable<string>> knownNames)
+    /// <param name="args">The arguments.</param>
+    /// <param name="arityOf">How many values a parameter takes, by normalized name; null for no such parameter.</param>
+    /// <param name="knownNames">Every option's name, for "did you mean".</param>
+    /// <param name="targetNames">The build's target names, so that values stop where a target is named.</param>
+    public static CommandLine Parse(IReadOnlyList<string> args, Func<string, OptionArity?> arityOf, Func<IEnumerable<string>> knownNames, IReadOnlyCollection<string> targetNames)
     {
+        var normalizedTargets = targetNames.Select(Names.Normalize).ToHashSet(StringComparer.Ordinal);
+
+        // In a list of values, only a capitalised word is taken for a target, so `--tag test` stays a value.
+        bool NamesTarget(string word) => word.Length > 0 && char.IsUpper(word[0]) && normalizedTargets.Contains(Names.Normalize(word));
+
+        // After a flag or --parallel, a word that is no value for it must be a target, or a typo of one.
+        bool MeantAsTarget(string word) => normalizedTargets.Contains(Names.Normalize(word)) || Names.Closest(word, targetNames) is not null;
+
         var line = new CommandLine();
         for (var i = 0; i < args.Count; i++)
         {
@@ -93,24 +108,35 @@ internal sealed class CommandLine
                 continue;
             }
 
+            var next = i + 1 < args.Count && !IsOption(args[i + 1]) ? args[i + 1] : null;
             switch (arity)
             {
                 case OptionArity.Flag:
-                    if (i + 1 < args.Count && ParameterValues.LooksLikeBool(args[i + 1]))
+                    if (next is not null && ParameterValues.LooksLikeBool(next))
                     {
                         option.Values.Add(args[++i]);
+                    }
+                    else if (next is not null && !MeantAsTarget(next))
+                    {
+                        throw new BuildUsageException(
+                            $"Option '{arg}' is a switch: '{next}' is neither true nor false, and no target has that name. Write {arg} alone, or {arg}=false.");
                     }
 
                     break;
                 case OptionArity.OptionalNumber:
-                    if (i + 1 < args.Count && int.TryParse(args[i + 1], out _))
+                    if (next is not null && int.TryParse(next, out _))
                     {
                         option.Values.Add(args[++i]);
+                    }
+                    else if (next is not null && !MeantAsTarget(next))
+                    {
+                        throw new BuildUsageException(
+                            $"Option '{arg}' takes a number (how many targets at once), not '{next}', and no target has that name. Write {arg} alone for one per core.");
                     }
 
                     break;
                 case OptionArity.One:
-                    if (i + 1 >= args.Count || IsOption(args[i + 1]))
+                    if (next is null)
                     {
                         throw new BuildUsageException($"Option '{arg}' needs a value.");
                     }
@@ -118,9 +144,18 @@ internal sealed class CommandLine
                     option.Values.Add(args[++i]);
                     break;
                 default:
-                    while (i + 1 < args.Count && !IsOption(args[i + 1]))
+                    // --skip and --target take target names; every other list ends where a target is named.
+                    var takesTargets = normalized is "skip" or "target";
+                    var before = option.Values.Count;
+                    while (i + 1 < args.Count && !IsOption(args[i + 1]) && (takesTargets || !NamesTarget(args[i + 1])))
                     {
                         option.Values.Add(args[++i]);
+                    }
+
+                    if (option.Values.Count == before && normalized != "skip")
+                    {
+                        var where = next is null ? string.Empty : $" before the target '{next}'";
+                        throw new BuildUsageException($"Option '{arg}' needs at least one value{where}.");
                     }
 
                     break;

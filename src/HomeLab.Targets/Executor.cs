@@ -89,7 +89,7 @@ internal sealed class Executor(BuildOutput output, TimeProvider time)
                 heldResources.Remove(resource);
             }
 
-            var result = await finished.ConfigureAwait(false);
+            var result = Qualify(done, await finished.ConfigureAwait(false), cancel);
             outcomes[done] = result;
             if (result.Status is TargetStatus.Failed && !done.Target.ProceedsAfterFailure)
             {
@@ -102,6 +102,27 @@ internal sealed class Executor(BuildOutput output, TimeProvider time)
             ? BuildOutcome.Cancelled
             : results.Any(r => r.Status is TargetStatus.Failed or TargetStatus.Aborted) ? BuildOutcome.Failed : BuildOutcome.Succeeded;
         return new BuildReport(results, outcome, time.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// An assured target runs beneath a failure or after Ctrl-C (to report, to clean up), but when one of its dependencies
+    /// failed, was cancelled or did not run, it did not succeed as a whole: its row says so instead of "Succeeded".
+    /// </summary>
+    private Outcome Qualify(PlannedTarget target, Outcome result, CancellationToken cancel)
+    {
+        if (!target.Target.IsAssured || result.Status is not (TargetStatus.Succeeded or TargetStatus.Collective))
+        {
+            return result;
+        }
+
+        var beneath = UnsuccessfulDependencies(target).Select(p => $"{p.Name} {Describe(outcomes[p].Status)}").ToList();
+        if (beneath.Count == 0)
+        {
+            return result;
+        }
+
+        var note = $"dependency {string.Join(", ", beneath)} (ran anyway: assured after failure)";
+        return result with { Status = cancel.IsCancellationRequested ? TargetStatus.Aborted : TargetStatus.Failed, Notes = [.. result.Notes, note] };
     }
 
     /// <summary>Decides a target's fate without running it, or returns null when it should run.</summary>
@@ -124,8 +145,7 @@ internal sealed class Executor(BuildOutput output, TimeProvider time)
                 return Outcome.Of(TargetStatus.NotRun, "build stopped after a failure");
             }
 
-            var failedDependency = target.Predecessors.FirstOrDefault(p =>
-                target.Target.DependencyList.Contains(p.Target) && outcomes[p].Status is TargetStatus.Failed or TargetStatus.Aborted or TargetStatus.NotRun);
+            var failedDependency = UnsuccessfulDependencies(target).FirstOrDefault();
             if (failedDependency is not null)
             {
                 return Outcome.Of(TargetStatus.NotRun, $"dependency {failedDependency.Name} {Describe(outcomes[failedDependency].Status)}");
@@ -207,6 +227,11 @@ internal sealed class Executor(BuildOutput output, TimeProvider time)
 
         return new Outcome(status, time.GetElapsedTime(started), [.. context.Notes, .. notes]);
     }
+
+    /// <summary>The target's planned dependencies that failed, were cancelled or did not run.</summary>
+    private IEnumerable<PlannedTarget> UnsuccessfulDependencies(PlannedTarget target) =>
+        target.Predecessors.Where(p =>
+            target.Target.DependencyList.Contains(p.Target) && outcomes[p].Status is TargetStatus.Failed or TargetStatus.Aborted or TargetStatus.NotRun);
 
     private static string Describe(TargetStatus status) => status switch
     {

@@ -21,7 +21,7 @@ internal static class HelpText
         }
 
         output.Always(string.Empty);
-        output.Always("Parameters (value, and where it came from):");
+        output.Always("Parameters (value, where it came from, and the one environment variable that sets it):");
         var rows = parameters.Select(p => (Name: $"{p.CommandLineName} <{ParameterValues.Describe(p.Type)}>", Parameter: p)).ToList();
         var parameterWidth = Math.Min(40, rows.Count == 0 ? 0 : rows.Max(r => r.Name.Length) + 2);
         foreach (var (name, parameter) in rows)
@@ -31,7 +31,7 @@ internal static class HelpText
             var current = parameter.Source == "default"
                 ? $"= {defaultText} (default)"
                 : $"= {parameter.DisplayValue(parameter.Value)} (from the {parameter.Source}; default {defaultText})";
-            output.Always($"  {string.Empty.PadRight(parameterWidth)}  {current}");
+            output.Always($"  {string.Empty.PadRight(parameterWidth)}  {current} · env {parameter.EnvironmentVariable}");
         }
 
         output.Always(string.Empty);

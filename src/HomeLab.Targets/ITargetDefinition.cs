@@ -65,7 +65,11 @@ public interface ITargetDefinition
     /// <summary>Lets the build go on with targets that do not need this one when it fails.</summary>
     ITargetDefinition ProceedAfterFailure();
 
-    /// <summary>Runs even after an earlier target failed or the build was cancelled (clean-up).</summary>
+    /// <summary>
+    /// Runs even after an earlier target failed or the build was cancelled (clean-up, reports). When one of its own
+    /// dependencies failed, was cancelled or did not run, its summary row says so (Failed, or Aborted after Ctrl-C)
+    /// instead of Succeeded, even though its actions ran.
+    /// </summary>
     ITargetDefinition AssuredAfterFailure();
 
     /// <summary>Hides the target from <c>--help</c> and <c>--list</c>; it can still be invoked.</summary>

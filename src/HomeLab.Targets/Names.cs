@@ -32,6 +32,10 @@ internal static class Names
         return text.ToString();
     }
 
+    /// <summary><c>HOMELAB</c> and <c>KubernetesVersion</c> → <c>HOMELAB_KUBERNETES_VERSION</c>.</summary>
+    public static string EnvironmentVariable(string prefix, string name) =>
+        prefix + "_" + Kebab(name).Replace('-', '_').ToUpperInvariant();
+
     /// <summary>Letters and digits only, lower case: how names from the environment and files are matched.</summary>
     public static string Normalize(string name)
     {

@@ -1,23 +1,33 @@
+using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace HomeLab.Targets;
 
 /// <summary>
-/// Finds a build's parameters and sets each from, in order: the command line, an environment variable
-/// (exact name, or the same letters and digits ignoring case), <c>.nuke/parameters.json</c> and the
-/// profile files, and otherwise leaves the initializer's value.
+/// Finds a build's parameters and sets each from, in order: the command line, its one environment variable
+/// (the build's prefix and the parameter's name, <c>HOMELAB_KUBERNETES_VERSION</c>, or the exact name its
+/// attribute declares), <c>.nuke/parameters.json</c> and the profile files, and otherwise leaves the
+/// initializer's value; then checks every value against the member's validation attributes.
 /// </summary>
-internal static class ParameterBinder
+internal static partial class ParameterBinder
 {
-    // Operating-system variables that would otherwise bind to a parameter of the same letters (PATH → Path).
-    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+    // Variables a shell, an operating system or a CI service sets: a parameter may not declare one of these as its variable.
+    private static readonly HashSet<string> CommonVariables = new(StringComparer.OrdinalIgnoreCase)
     {
-        "PATH", "HOME", "USER", "SHELL", "PWD", "OLDPWD", "TMP", "TEMP", "TMPDIR", "TERM", "LANG", "HOSTNAME", "LOGNAME", "CI",
+        "PATH", "HOME", "USER", "USERNAME", "SHELL", "PWD", "OLDPWD", "TMP", "TEMP", "TMPDIR", "TERM", "LANG", "HOSTNAME",
+        "LOGNAME", "CI", "NAME", "OUTPUT", "TAG", "ENVIRONMENT", "CONFIGURATION", "TARGET", "VERSION", "PROFILE", "ROOT",
     };
 
-    public static IReadOnlyList<BuildParameter> Discover(Type buildType)
+    public static IReadOnlyList<BuildParameter> Discover(Type buildType, string environmentPrefix)
     {
+        if (!PrefixPattern().IsMatch(environmentPrefix))
+        {
+            throw new TargetDefinitionException(
+                $"The build's environment prefix '{environmentPrefix}' must be upper-case letters, digits and underscores, starting with a letter (like HOMELAB).");
+        }
+
         var parameters = new List<BuildParameter>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
@@ -27,50 +37,40 @@ internal static class ParameterBinder
             hierarchy.Insert(0, current);
         }
 
-        foreach (var type in hierarchy)
+        var members = hierarchy
+            .SelectMany(type => type.GetMembers(flags | BindingFlags.DeclaredOnly).Where(m => m is FieldInfo or PropertyInfo).OrderBy(m => m.MetadataToken))
+
+            // Parameters of the component interfaces the build implements (properties that read their value with
+            // IBuild.TryGetValue), after the class's own, in the same stable order as their targets.
+            .Concat(buildType.GetInterfaces().OrderBy(i => i.FullName, StringComparer.Ordinal)
+                .SelectMany(component => component.GetProperties(flags | BindingFlags.DeclaredOnly).OrderBy(p => p.MetadataToken)));
+        foreach (var member in members)
         {
-            foreach (var member in type.GetMembers(flags | BindingFlags.DeclaredOnly).Where(m => m is FieldInfo or PropertyInfo).OrderBy(m => m.MetadataToken))
+            if (member.GetCustomAttribute<ParameterAttribute>() is not { } attribute)
             {
-                var attribute = member.GetCustomAttribute<ParameterAttribute>();
-                if (attribute is null)
-                {
-                    continue;
-                }
-
-                var parameter = new BuildParameter(member, attribute, member.GetCustomAttribute<SecretAttribute>() is not null);
-                if (!seen.Add(Names.Normalize(parameter.Name)))
-                {
-                    throw new TargetDefinitionException($"Two parameters are both named '{parameter.Name}' (names are matched ignoring case and dashes).");
-                }
-
-                if (CommandLine.BuiltIns.ContainsKey(Names.Normalize(parameter.Name)))
-                {
-                    throw new TargetDefinitionException($"Parameter '{parameter.Name}' has the name of a built-in option; rename it.");
-                }
-
-                parameters.Add(parameter);
+                continue;
             }
-        }
 
-        // Parameters of the component interfaces the build implements (properties that read their value with
-        // IBuild.TryGetValue), after the class's own, in the same stable order as their targets.
-        foreach (var component in buildType.GetInterfaces().OrderBy(i => i.FullName, StringComparer.Ordinal))
-        {
-            foreach (var property in component.GetProperties(flags | BindingFlags.DeclaredOnly).OrderBy(p => p.MetadataToken))
+            var name = attribute.Name ?? member.Name;
+            if (attribute.EnvironmentVariable is { } declared && (CommonVariables.Contains(declared) || declared.Length == 0))
             {
-                if (property.GetCustomAttribute<ParameterAttribute>() is not { } attribute)
-                {
-                    continue;
-                }
-
-                var parameter = new BuildParameter(property, attribute, property.GetCustomAttribute<SecretAttribute>() is not null);
-                if (!seen.Add(Names.Normalize(parameter.Name)))
-                {
-                    throw new TargetDefinitionException($"Two parameters are both named '{parameter.Name}' (names are matched ignoring case and dashes).");
-                }
-
-                parameters.Add(parameter);
+                throw new TargetDefinitionException(
+                    $"Parameter '{name}' declares the environment variable '{declared}', which shells and CI services set for other purposes; choose a name of its own.");
             }
+
+            var variable = attribute.EnvironmentVariable ?? Names.EnvironmentVariable(environmentPrefix, name);
+            var parameter = new BuildParameter(member, attribute, member.GetCustomAttribute<SecretAttribute>() is not null, variable);
+            if (!seen.Add(Names.Normalize(parameter.Name)))
+            {
+                throw new TargetDefinitionException($"Two parameters are both named '{parameter.Name}' (names are matched ignoring case and dashes).");
+            }
+
+            if (CommandLine.BuiltIns.ContainsKey(Names.Normalize(parameter.Name)))
+            {
+                throw new TargetDefinitionException($"Parameter '{parameter.Name}' has the name of a built-in option; rename it.");
+            }
+
+            parameters.Add(parameter);
         }
 
         return parameters;
@@ -100,7 +100,7 @@ internal static class ParameterBinder
                 values = given;
                 source = "command line";
             }
-            else if (FindEnvironment(environment, parameter.Name) is { } variable)
+            else if (FindEnvironment(environment, parameter.EnvironmentVariable) is { } variable)
             {
                 var text = environment[variable];
                 values = parameter.IsCollection ? text.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries) : [text];
@@ -125,6 +125,7 @@ internal static class ParameterBinder
                     masker.Add(secret);
                 }
 
+                Check(parameter, current, "default in the code");
                 continue;
             }
 
@@ -140,22 +141,32 @@ internal static class ParameterBinder
                     masker.Add(text);
                 }
             }
+
+            Check(parameter, value, source);
         }
     }
 
-    private static string? FindEnvironment(IReadOnlyDictionary<string, string> environment, string name)
+    // One exact name; Windows spells variables in any case.
+    private static string? FindEnvironment(IReadOnlyDictionary<string, string> environment, string variable) =>
+        environment.ContainsKey(variable)
+            ? variable
+            : OperatingSystem.IsWindows() ? environment.Keys.FirstOrDefault(key => string.Equals(key, variable, StringComparison.OrdinalIgnoreCase)) : null;
+
+    private static void Check(BuildParameter parameter, object? value, string source)
     {
-        if (environment.ContainsKey(name) && !Reserved.Contains(name))
+        foreach (var check in parameter.Checks)
         {
-            return name;
+            var context = new ValidationContext(parameter, null, null) { DisplayName = parameter.CommandLineName, MemberName = parameter.Name };
+            if (check.GetValidationResult(value, context) is { ErrorMessage: var message } && message is not null)
+            {
+                var shown = parameter.DisplayValue(value);
+                throw new BuildUsageException($"Parameter {parameter.CommandLineName} (from the {source}) has a bad value '{shown}': {message}");
+            }
         }
-
-        var wanted = Names.Normalize(name);
-        return environment.Keys
-            .Where(key => !Reserved.Contains(key) && Names.Normalize(key) == wanted)
-            .OrderBy(key => key, StringComparer.Ordinal)
-            .FirstOrDefault();
     }
+
+    [GeneratedRegex("^[A-Z][A-Z0-9_]*$")]
+    private static partial Regex PrefixPattern();
 
     private static List<ParameterFile> LoadFiles(string rootDirectory, IReadOnlyList<string> profiles, IReadOnlyList<BuildParameter> parameters)
     {

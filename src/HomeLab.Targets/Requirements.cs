@@ -30,7 +30,7 @@ internal static class Requirements
                 messages.Add(parameter is null
                     ? $"Target {target.Name} requires {requirement.Text}, which is false."
                     : $"Target {target.Name} requires parameter {parameter.CommandLineName}: set it with {parameter.CommandLineName} <{ParameterValues.Describe(parameter.Type)}>, "
-                      + $"the environment variable {Names.Kebab(parameter.Name).Replace('-', '_').ToUpperInvariant()}, or \"{parameter.Name}\" in .nuke/parameters.json.");
+                      + $"the environment variable {parameter.EnvironmentVariable}, or \"{parameter.Name}\" in .nuke/parameters.json.");
             }
         }
 

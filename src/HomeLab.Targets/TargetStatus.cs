@@ -12,10 +12,10 @@ public enum TargetStatus
     /// <summary>Ran and succeeded.</summary>
     Succeeded,
 
-    /// <summary>Ran and failed.</summary>
+    /// <summary>Ran and failed; or, assured after failure, ran beneath a dependency that failed or did not run.</summary>
     Failed,
 
-    /// <summary>Was running when the build was cancelled.</summary>
+    /// <summary>Was running when the build was cancelled; or, assured after failure, ran beneath a dependency the cancellation stopped.</summary>
     Aborted,
 
     /// <summary>Has no actions of its own; it only groups dependencies.</summary>

@@ -26,6 +26,7 @@ public sealed class BootstrapTests : IDisposable
         File.WriteAllText(Path.Combine(root, "build", "_build.csproj"), "<Project />");
         File.WriteAllText(Path.Combine(root, "build", "Build.cs"), "class Build {}");
         File.WriteAllText(Path.Combine(root, "src", "Lib", "Lib.cs"), "class Lib {}");
+        File.WriteAllText(Path.Combine(root, "src", "Lib", "Lib.csproj"), "<Project />");
         var fake = Path.Combine(fakeBin, "dotnet");
         File.WriteAllText(fake, $$"""
             #!/usr/bin/env bash
@@ -35,7 +36,12 @@ public sealed class BootstrapTests : IDisposable
               publish|build)
                 [ -n "${FAKE_PUBLISH_FAILS:-}" ] && [ "$1" = publish ] && exit 1
                 out=""; while [ $# -gt 0 ]; do [ "$1" = "-o" ] && out=$2; shift; done
-                mkdir -p "$out" && echo compiled > "$out/_build.dll" ;;
+                echo "  Determining projects to restore..."
+                echo "  Lib -> /fake/src/Lib/bin/Lib.dll"
+                if [ -n "${FAKE_COMPILE_HANGS:-}" ]; then echo $$ > "{{root}}/compiler.pid"; exec sleep 60; fi
+                mkdir -p "$out" && echo compiled > "$out/_build.dll"
+                echo "  _build -> $out/_build.dll"
+                echo "  _build -> $out/" ;;
               *.dll) shift; echo "ran build: $*" ;;
             esac
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
@@ -82,6 +88,118 @@ public sealed class BootstrapTests : IDisposable
         exitCode.Should().Be(0, output);
         calls.Should().Contain(c => c.StartsWith("publish ", StringComparison.Ordinal));
         output.Should().Contain("ran build: --help");
+    }
+
+    [SkippableFact]
+    public void The_first_compile_says_what_it_compiles_and_why_and_shows_each_project()
+    {
+        // ./build.sh --help, in a fresh clone
+        var (exitCode, output, _) = Run("build.sh", "--help");
+
+        exitCode.Should().Be(0, output);
+        output.Should().Contain("build.sh: compiling the build (build/_build.csproj and src/, 2 projects): the first run in this checkout");
+        output.Should().Contain("Ctrl-C stops it");
+        output.Should().Contain("build.sh:   restoring packages\nbuild.sh:   compiled Lib (1/2)\nbuild.sh:   compiled _build (2/2)\n"
+            + "build.sh:   precompiling (ReadyToRun), so the build starts fast: the longest step\n");
+        output.Should().MatchRegex(@"build\.sh: compiled the build in \d+ s\n");
+    }
+
+    [SkippableFact]
+    public void A_later_compile_says_that_an_input_changed()
+    {
+        Run("build.sh");
+        File.AppendAllText(Path.Combine(root, "build", "Build.cs"), "// changed\n");
+        var (_, output, _) = Run("build.sh");
+
+        output.Should().Contain("build.sh: compiling the build again: build/, src/ or the SDK settings changed since it was last compiled.");
+    }
+
+    [SkippableFact]
+    public async Task Ctrl_c_during_the_first_compile_stops_the_compiler_and_exits_130()
+    {
+        // ./build.sh in a fresh clone, then Ctrl-C while it compiles (once: ignored, exit 0)
+        Skip.If(OperatingSystem.IsWindows(), "build.sh is the bootstrap for Linux and macOS; Windows uses build.ps1.");
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+        start.ArgumentList.Add(Path.Combine(root, "build.sh"));
+        start.Environment["PATH"] = fakeBin + ":/usr/bin:/bin";
+        start.Environment["FAKE_COMPILE_HANGS"] = "1";
+        using var process = Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        var compiling = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            if (e.Data?.Contains("compiled Lib", StringComparison.Ordinal) == true)
+            {
+                compiling.TrySetResult();
+            }
+        };
+        process.BeginErrorReadLine();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        try
+        {
+            await compiling.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+            {
+                await interrupt.WaitForExitAsync();
+            }
+
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        var text = output + await stdout;
+        process.ExitCode.Should().Be(130, text);
+        text.Should().Contain("build.sh: cancelled while compiling the build; nothing ran").And.NotContain("ran build");
+        var compiler = int.Parse(File.ReadAllText(Path.Combine(root, "compiler.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        IsRunning(compiler).Should().BeFalse("the compiler is stopped, not left running");
+    }
+
+    [SkippableFact]
+    public void Build_ps1_shows_the_same_progress_where_powershell_is_installed()
+    {
+        // ./build.ps1 --help, in a fresh clone
+        var pwsh = new[] { "/usr/bin", "/usr/local/bin", "/opt/microsoft/powershell/7" }.Select(d => Path.Combine(d, "pwsh")).FirstOrDefault(File.Exists);
+        Skip.If(pwsh is null, "PowerShell (pwsh) is not installed here; build.ps1 is the Windows bootstrap");
+        File.Copy(Path.Combine(Repository.Root, "build.ps1"), Path.Combine(root, "build.ps1"));
+        var start = new ProcessStartInfo(pwsh!) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = root };
+        foreach (var arg in new[] { "-NoProfile", "-File", Path.Combine(root, "build.ps1"), "--help" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["PATH"] = fakeBin + ":/usr/bin:/bin";
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        process.ExitCode.Should().Be(0, output);
+        output.Should().Contain("build.ps1: compiling the build (build/_build.csproj and src/, 2 projects): the first run in this checkout");
+        output.Should().Contain("build.ps1:   compiled Lib (1/2)").And.Contain("ran build: --help");
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var found = Process.GetProcessById(pid);
+            return !found.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     [SkippableFact]

@@ -105,12 +105,22 @@ public sealed class VerifyTests : IDisposable
     [SkippableTheory]
     [InlineData("--output", "sarif=", "--output sarif=: expected sarif=<file> or junit=<file>")]
     [InlineData("--output", "html=out/x.html", "--output html=out/x.html: expected sarif=<file> or junit=<file>")]
-    [InlineData("--kubernetes-version", "banana", "--kubernetes-version banana: not a Kubernetes version such as 1.32")]
     public async Task Bad_input_is_a_one_line_message_not_a_stack_trace(string option, string value, string message)
     {
         var (exitCode, output) = await VerifyAsync(option, value);
 
         exitCode.Should().Be(1);
         output.Should().Contain(message).And.NotContain("   at ");
+    }
+
+    [SkippableFact]
+    public async Task Kubernetes_version_banana_stops_the_build_before_Render_runs()
+    {
+        // ./build.sh Verify --kubernetes-version banana
+        var (exitCode, output) = await VerifyAsync("--kubernetes-version", "banana");
+
+        exitCode.Should().Be(2);
+        output.Trim().Should().Be(
+            "error: Parameter --kubernetes-version (from the command line) has a bad value 'banana': expected a Kubernetes version such as 1.32 or v1.32.4.");
     }
 }

@@ -19,6 +19,25 @@ internal sealed class HelpBuild : BuildBase, IFormatCheck
     public Target Default => _ => _.DependsOn(Validate).DependsOn<IFormatCheck>(x => x.FormatCheck);
 }
 
+/// <summary>The shape of the homelab's command line: a default aggregate, list-valued options, a flag.</summary>
+internal sealed class OptionsBuild : RecordingBuild
+{
+    [Parameter("Environments.", Name = "environment")]
+    public string[] Environments { get; set; } = [];
+
+    [Parameter("Test tags.")]
+    public string[] Tag { get; set; } = [];
+
+    [Parameter("Never use the network.")]
+    public bool Offline { get; set; }
+
+    public Target Render => _ => _.Executes(() => Record($"Render {string.Join(',', Environments)}"));
+
+    public Target Test => _ => _.Executes(() => Record($"Test {string.Join(',', Tag)}"));
+
+    public Target Default => _ => _.DependsOn(Render, Test);
+}
+
 public sealed class CommandLineTests : IDisposable
 {
     private readonly BuildHarness harness = new();
@@ -41,11 +60,11 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Help_lists_parameters_with_their_values_and_sources()
     {
-        harness.Environment["KUBERNETES_VERSION"] = "1.31";
+        harness.Environment["HOMELAB_KUBERNETES_VERSION"] = "1.31";
         var run = await harness.RunAsync(new HelpBuild(), "--help");
 
         run.Output.Should().Contain("--kubernetes-version <string>");
-        run.Output.Should().Contain("= 1.31 (from the environment variable KUBERNETES_VERSION; default 1.32)");
+        run.Output.Should().Contain("= 1.31 (from the environment variable HOMELAB_KUBERNETES_VERSION; default 1.32) · env HOMELAB_KUBERNETES_VERSION");
         run.Output.Should().Contain("--verbosity <quiet|minimal|normal|verbose>").And.Contain("= normal (default)");
         run.Output.Should().Contain("--parallel [N]");
     }
@@ -88,6 +107,78 @@ public sealed class CommandLineTests : IDisposable
 
         run.ExitCode.Should().Be(0, run.Output);
         build.Ran.Should().Equal("Restore");
+    }
+
+    [Fact]
+    public async Task Environment_k3d_Render_runs_Render_and_not_the_default()
+    {
+        // ./build.sh --environment k3d Render
+        var build = new OptionsBuild();
+        var run = await harness.RunAsync(build, "--environment", "k3d", "Render");
+
+        run.ExitCode.Should().Be(0, run.Output);
+        build.Ran.Should().Equal("Render k3d");
+    }
+
+    [Fact]
+    public async Task A_list_option_takes_several_values_up_to_the_target()
+    {
+        // ./build.sh --environment k3d k3s Render --offline
+        var build = new OptionsBuild();
+        var run = await harness.RunAsync(build, "--environment", "k3d", "k3s", "Render", "--offline");
+
+        run.ExitCode.Should().Be(0, run.Output);
+        build.Ran.Should().Equal("Render k3d,k3s");
+        build.Offline.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_lower_case_value_that_spells_a_target_stays_a_value()
+    {
+        // ./build.sh Test --tag test
+        var build = new OptionsBuild();
+        var run = await harness.RunAsync(build, "Test", "--tag", "test");
+
+        run.ExitCode.Should().Be(0, run.Output);
+        build.Ran.Should().Equal("Test test");
+    }
+
+    [Theory]
+    [InlineData("--parallel abc", "error: Option '--parallel' takes a number (how many targets at once), not 'abc', and no target has that name. Write --parallel alone for one per core.")]
+    [InlineData("--offline maybe", "error: Option '--offline' is a switch: 'maybe' is neither true nor false, and no target has that name. Write --offline alone, or --offline=false.")]
+    [InlineData("--profile", "error: Option '--profile' needs at least one value.")]
+    [InlineData("--profile Render", "error: Option '--profile' needs at least one value before the target 'Render'.")]
+    [InlineData("--environment", "error: Option '--environment' needs at least one value.")]
+    public async Task A_value_that_does_not_fit_the_option_is_an_error_naming_the_option(string command, string message)
+    {
+        // ./build.sh --parallel abc   (once: "Unknown target 'abc'")
+        var build = new OptionsBuild();
+        var run = await harness.RunAsync(build, command.Split(' '));
+
+        run.ExitCode.Should().Be(2);
+        build.Ran.Should().BeEmpty();
+        run.Output.Trim().Should().Be(message);
+    }
+
+    [Fact]
+    public async Task Parallel_then_a_target_runs_that_target_with_one_per_core()
+    {
+        // ./build.sh --parallel Render
+        var build = new OptionsBuild();
+        var run = await harness.RunAsync(build, "--parallel", "Render");
+
+        run.ExitCode.Should().Be(0, run.Output);
+        build.Ran.Should().Equal("Render ");
+    }
+
+    [Fact]
+    public async Task A_misspelt_target_after_a_flag_still_gets_did_you_mean()
+    {
+        // ./build.sh --offline Rendr
+        var run = await harness.RunAsync(new OptionsBuild(), "--offline", "Rendr");
+
+        run.ExitCode.Should().Be(2);
+        run.Output.Trim().Should().Be("error: Unknown target 'Rendr'. Did you mean 'Render'? Run with --list to see every target.");
     }
 
     [Fact]

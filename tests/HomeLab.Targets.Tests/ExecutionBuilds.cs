@@ -105,3 +105,34 @@ internal sealed class AsyncBuild : RecordingBuild
         Record(nameof(Teardown));
     });
 }
+
+/// <summary>The shape of the homelab's Verify: an assured aggregate over targets that proceed after failure.</summary>
+internal sealed class AggregateBuild : RecordingBuild
+{
+    public bool FailRender { get; set; } = true;
+
+    public CancellationTokenSource? CancelInRender { get; set; }
+
+    public Target Render => _ => _.ProceedAfterFailure().Executes(async cancellationToken =>
+    {
+        Record(nameof(Render));
+        if (CancelInRender is { } cancel)
+        {
+            await cancel.CancelAsync();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        if (FailRender)
+        {
+            throw new TargetFailedException("chart not found");
+        }
+    });
+
+    public Target Validate => _ => _.DependsOn(Render).ProceedAfterFailure().Executes(() => Record(nameof(Validate)));
+
+    public Target Verify => _ => _.DependsOn(Render, Validate).AssuredAfterFailure().Executes(context =>
+    {
+        Record(nameof(Verify));
+        context.AddNote("0 errors");
+    });
+}

@@ -143,6 +143,46 @@ public sealed class ExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_does_not_report_success_when_Render_failed_beneath_it()
+    {
+        // ./build.sh Verify, with a chart Render cannot find
+        var build = new AggregateBuild();
+        var run = await harness.RunAsync(build, "Verify");
+
+        run.ExitCode.Should().Be(1);
+        build.Ran.Should().Equal("Render", "Verify");
+        run.StatusOf("Verify").Should().Be("Failed");
+        run.RowOf("Verify").Should().Contain("0 errors; dependency Render failed, Validate did not run (ran anyway: assured after failure)");
+        run.Output.Should().Contain("Build failed.");
+    }
+
+    [Fact]
+    public async Task Verify_does_not_report_success_when_the_build_was_cancelled_beneath_it()
+    {
+        // ./build.sh Verify, then Ctrl-C while Render runs
+        using var cancel = new CancellationTokenSource();
+        var build = new AggregateBuild { FailRender = false, CancelInRender = cancel };
+        var run = await harness.RunAsync(build, cancel.Token, "Verify");
+
+        run.ExitCode.Should().Be(130);
+        build.Ran.Should().Equal("Render", "Verify");
+        run.StatusOf("Render").Should().Be("Aborted");
+        run.StatusOf("Verify").Should().Be("Aborted");
+        run.RowOf("Verify").Should().Contain("dependency Render was cancelled, Validate did not run");
+        run.Output.Should().Contain("Build cancelled.").And.NotContain("Succeeded");
+    }
+
+    [Fact]
+    public async Task Verify_succeeds_when_everything_beneath_it_did()
+    {
+        var build = new AggregateBuild { FailRender = false };
+        var run = await harness.RunAsync(build, "Verify");
+
+        run.ExitCode.Should().Be(0, run.Output);
+        run.StatusOf("Verify").Should().Be("Succeeded");
+    }
+
+    [Fact]
     public async Task A_target_without_actions_is_collective()
     {
         var run = await harness.RunAsync(new OrderBuild(), "Default");

@@ -64,7 +64,7 @@ public sealed class ParameterTests : IDisposable
     [Fact]
     public async Task The_command_line_takes_kebab_case_names_and_wins_over_everything()
     {
-        harness.Environment["KUBERNETES_VERSION"] = "1.30";
+        harness.Environment["HOMELAB_KUBERNETES_VERSION"] = "1.30";
         harness.WriteParameters("parameters.json", """{ "KubernetesVersion": "1.29" }""");
         var build = new ParameterBuild();
         await harness.RunAsync(build, "Show", "--kubernetes-version", "1.31", "--nodes", "5", "--fail-on-unvalidated", "--flavor", "dark-chocolate");
@@ -76,30 +76,139 @@ public sealed class ParameterTests : IDisposable
         build.Parameters.Single(p => p.Name == "KubernetesVersion").Source.Should().Be("command line");
     }
 
-    [Theory]
-    [InlineData("KubernetesVersion")]
-    [InlineData("KUBERNETES_VERSION")]
-    [InlineData("kubernetes-version")]
-    public async Task An_environment_variable_matches_by_exact_name_or_by_letters_and_digits(string variable)
+    [Fact]
+    public async Task HOMELAB_KUBERNETES_VERSION_sets_the_parameter_and_wins_over_parameters_json()
     {
-        harness.Environment[variable] = "1.30";
+        harness.Environment["HOMELAB_KUBERNETES_VERSION"] = "1.30";
         harness.WriteParameters("parameters.json", """{ "KubernetesVersion": "1.29" }""");
         var build = new ParameterBuild();
         await harness.RunAsync(build, "Show");
 
         build.KubernetesVersion.Should().Be("1.30");
-        build.Parameters.Single(p => p.Name == "KubernetesVersion").Source.Should().Be($"environment variable {variable}");
+        build.Parameters.Single(p => p.Name == "KubernetesVersion").Source.Should().Be("environment variable HOMELAB_KUBERNETES_VERSION");
     }
 
-    [Fact]
-    public async Task Operating_system_variables_never_bind_to_a_parameter_of_the_same_letters()
+    [Theory]
+    [InlineData("KUBERNETES_VERSION")]
+    [InlineData("KubernetesVersion")]
+    [InlineData("homelab-kubernetes-version")]
+    public async Task Only_the_prefixed_name_binds_not_the_bare_name_or_other_spellings(string variable)
     {
-        harness.Environment["PATH"] = "/usr/bin:/bin";
+        harness.Environment[variable] = "1.30";
         var build = new ParameterBuild();
+        await harness.RunAsync(build, "Show");
+
+        build.KubernetesVersion.Should().Be("1.32");
+    }
+
+    [Theory]
+    [InlineData("TAG", "v1.2.3")]
+    [InlineData("ENVIRONMENT", "production")]
+    [InlineData("OUTPUT", "/tmp/out")]
+    [InlineData("NAME", "runner-7")]
+    [InlineData("PATH_", "/opt/bin")]
+    [InlineData("PATH", "/usr/bin:/bin")]
+    public async Task A_common_shell_or_ci_variable_never_sets_a_parameter(string variable, string value)
+    {
+        // `TAG=v1.2.3 ./build.sh Test` once made Test select no tests at all.
+        harness.Environment[variable] = value;
+        var build = new CommonNamesBuild();
         var run = await harness.RunAsync(build, "Show");
 
         run.ExitCode.Should().Be(0, run.Output);
+        build.Parameters.Should().OnlyContain(p => p.Source == "default");
+        build.Tag.Should().BeEmpty();
+        build.Environments.Should().BeEmpty();
+        build.Output.Should().BeEmpty();
+        build.Name.Should().BeNull();
         build.Paths.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task HOMELAB_TAG_sets_the_tag_parameter()
+    {
+        // HOMELAB_TAG="smoke gpu" ./build.sh Test
+        harness.Environment["HOMELAB_TAG"] = "smoke gpu";
+        var build = new CommonNamesBuild();
+        await harness.RunAsync(build, "Show");
+
+        build.Tag.Should().Equal("smoke", "gpu");
+    }
+
+    [Fact]
+    public async Task A_parameter_that_declares_its_variable_binds_by_that_exact_name_only()
+    {
+        harness.Environment["HOMELAB_REGISTRY_TOKEN"] = "ignored";
+        harness.Environment["REGISTRY_TOKEN"] = "from-the-ci";
+        var build = new CommonNamesBuild();
+        await harness.RunAsync(build, "Show");
+
+        build.RegistryToken.Should().Be("from-the-ci");
+        build.Parameters.Single(p => p.Name == "RegistryToken").Source.Should().Be("environment variable REGISTRY_TOKEN");
+    }
+
+    [Fact]
+    public async Task Declaring_a_common_variable_for_a_parameter_is_a_definition_error()
+    {
+        var run = await harness.RunAsync(new GreedyVariableBuild(), "Show");
+
+        run.ExitCode.Should().Be(2);
+        run.Output.Trim().Should().Be(
+            "error: Parameter 'Tags' declares the environment variable 'TAG', which shells and CI services set for other purposes; choose a name of its own.");
+    }
+
+    [Fact]
+    public async Task Help_names_the_variable_that_sets_each_parameter()
+    {
+        var run = await harness.RunAsync(new CommonNamesBuild(), "--help");
+
+        run.Output.Should().MatchRegex(@"--tag <string\.\.\.>.*\n.*= \(none\) \(default\) · env HOMELAB_TAG\n");
+        run.Output.Should().Contain("· env REGISTRY_TOKEN").And.Contain("· env HOMELAB_VERBOSITY");
+    }
+
+    [Fact]
+    public async Task A_build_may_choose_its_own_prefix()
+    {
+        harness.Environment["LAB_KUBERNETES_VERSION"] = "1.31";
+        var build = new PrefixedBuild();
+        await harness.RunAsync(build, "Show");
+
+        build.KubernetesVersion.Should().Be("1.31");
+    }
+
+    [Fact]
+    public async Task Nodes_0_fails_its_range_check_before_anything_runs()
+    {
+        // ./build.sh Show --nodes 0
+        var build = new CheckedBuild();
+        var run = await harness.RunAsync(build, "Show", "--nodes", "0");
+
+        run.ExitCode.Should().Be(2);
+        build.Ran.Should().BeEmpty();
+        run.Output.Trim().Should().Be("error: Parameter --nodes (from the command line) has a bad value '0': The field --nodes must be between 1 and 9.");
+    }
+
+    [Fact]
+    public async Task A_custom_check_names_the_variable_the_bad_value_came_from()
+    {
+        harness.Environment["HOMELAB_CHANNEL"] = "nightly-ish";
+        var build = new CheckedBuild();
+        var run = await harness.RunAsync(build, "Show");
+
+        run.ExitCode.Should().Be(2);
+        build.Ran.Should().BeEmpty();
+        run.Output.Trim().Should().Be(
+            "error: Parameter --channel (from the environment variable HOMELAB_CHANNEL) has a bad value 'nightly-ish': expected stable or edge.");
+    }
+
+    [Fact]
+    public async Task Values_that_pass_their_checks_let_the_build_run()
+    {
+        var build = new CheckedBuild();
+        var run = await harness.RunAsync(build, "Show", "--nodes", "3", "--channel", "edge");
+
+        run.ExitCode.Should().Be(0, run.Output);
+        build.Ran.Should().Equal("Show");
     }
 
     [Fact]
@@ -164,10 +273,10 @@ public sealed class ParameterTests : IDisposable
     [Fact]
     public async Task A_bad_value_from_the_environment_names_the_variable()
     {
-        harness.Environment["NODES"] = "lots";
+        harness.Environment["HOMELAB_NODES"] = "lots";
         var run = await harness.RunAsync(new ParameterBuild(), "Show");
 
-        run.Output.Should().Contain("Parameter --nodes (from the environment variable NODES) has a bad value 'lots'");
+        run.Output.Should().Contain("Parameter --nodes (from the environment variable HOMELAB_NODES) has a bad value 'lots'");
     }
 
     [Fact]
@@ -201,11 +310,11 @@ public sealed class ParameterTests : IDisposable
     [Fact]
     public async Task A_secret_is_masked_in_every_line_of_output()
     {
-        harness.Environment["API_TOKEN"] = "s3cr3t-value";
+        harness.Environment["HOMELAB_API_TOKEN"] = "s3cr3t-value";
         var run = await harness.RunAsync(new ParameterBuild(), "Show", "--help");
 
         run.Output.Should().NotContain("s3cr3t-value");
-        run.Output.Should().Contain("= ***** (from the environment variable API_TOKEN");
+        run.Output.Should().Contain("= ***** (from the environment variable HOMELAB_API_TOKEN");
     }
 
     [Fact]
@@ -240,7 +349,7 @@ public sealed class ParameterTests : IDisposable
         var run = await harness.RunAsync(new ParameterBuild(), "Deploy", "--nodes", "1");
 
         run.ExitCode.Should().Be(2);
-        run.Output.Should().Contain("Target Deploy requires parameter --kubeconfig: set it with --kubeconfig <string>, the environment variable KUBECONFIG, or \"Kubeconfig\" in .nuke/parameters.json.");
+        run.Output.Should().Contain("Target Deploy requires parameter --kubeconfig: set it with --kubeconfig <string>, the environment variable HOMELAB_KUBECONFIG, or \"Kubeconfig\" in .nuke/parameters.json.");
         run.Output.Should().Contain("Target Deploy requires Nodes > 1, which is false.");
         run.Output.Should().NotContain("Build succeeded").And.NotContain("Build failed");
     }

@@ -21,6 +21,7 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
 
     /// <summary>The Kubernetes version to validate plain manifests against.</summary>
     [Parameter("With --path: the Kubernetes version whose API set to validate against (environments declare their own).")]
+    [KubernetesVersionFormat]
     string? KubernetesVersion => TryGetValue(() => KubernetesVersion);
 
     /// <summary>Extra CustomResourceDefinition files or directories.</summary>
