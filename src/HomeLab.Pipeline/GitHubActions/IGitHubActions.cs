@@ -88,9 +88,11 @@ public interface IGitHubActions : IBuild
     /// <summary>Opens or updates the one issue that says the nightly run fails.</summary>
     Target ReportNightlyFailure => _ => _
         .Description("Opens the nightly-failure issue, or comments on the open one, with a link to the run (GITHUB_TOKEN, GITHUB_REPOSITORY).")
-        .Requires(() => GitHubToken)
         .Executes(async (context, cancellationToken) =>
         {
+            var token = GitHubToken is { Length: > 0 } given
+                ? given
+                : throw new TargetFailedException("No GitHub token. Hint: give the step env GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }} (and the job issues: write), or pass --github-token.");
             var variables = Variables;
             var repository = variables.GetValueOrDefault("GITHUB_REPOSITORY") is { } named && named.Split('/') is [{ Length: > 0 } owner, { Length: > 0 } name]
                 ? (Owner: owner, Name: name)
@@ -102,7 +104,7 @@ public interface IGitHubActions : IBuild
                 : "a run outside GitHub Actions";
             var client = new GitHubClient(new ProductHeaderValue("homelab-build"), new Uri(apiUrl))
             {
-                Credentials = new Credentials(GitHubToken),
+                Credentials = new Credentials(token),
             };
             var today = Time.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             try

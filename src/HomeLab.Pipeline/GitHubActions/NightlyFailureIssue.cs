@@ -24,7 +24,7 @@ public sealed class NightlyFailureIssue(IGitHubClient client, string owner, stri
     public async Task<(int Number, bool Opened)> ReportAsync(string body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var request = new RepositoryIssueRequest { State = ItemStateFilter.Open };
+        var request = new RepositoryIssueRequest { State = ItemStateFilter.Open, Filter = IssueFilter.All };
         request.Labels.Add(Label);
         var open = await client.Issue.GetAllForRepository(owner, repository, request).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (open.OrderBy(i => i.Number).FirstOrDefault() is { } existing)
