@@ -139,10 +139,13 @@ public sealed class WorkflowGeneratorTests
     public void Step_outputs_of_no_earlier_step_and_undeclared_job_outputs_are_problems()
     {
         var first = new WorkflowJob("first", "First") { TimeoutMinutes = 5, Outputs = [KeyValuePair.Create("plan", "${{ steps.plan.outputs.text }}")] };
-        var second = Job(
+        var steps = new[]
+        {
             WorkflowStep.Run("Early", ["Test"], "--fast").When("steps.later.outputs.ok == 'true'"),
             WorkflowStep.Run("Later", ["Test"]).WithId("later"),
-            WorkflowStep.Run("Uses", ["Test"]).When("steps.later.outputs.ok == 'true' && needs.first.outputs.plan != '' && needs.first.outputs.missing != ''")) with { Needs = ["first"] };
+            WorkflowStep.Run("Uses", ["Test"]).When("steps.later.outputs.ok == 'true' && needs.first.outputs.plan != '' && needs.first.outputs.missing != ''"),
+        };
+        var second = Job(steps) with { Needs = ["first"] };
 
         Generator().Check(Declared(first, second)).Should().BeEquivalentTo(
             "ci.yml: job first: output 'plan': steps.plan is not the id of an earlier step of the job",
