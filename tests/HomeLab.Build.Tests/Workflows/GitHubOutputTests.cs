@@ -94,6 +94,15 @@ public sealed class GitHubOutputTests : IDisposable
         github.Calls.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task The_token_from_the_environment_is_masked_wherever_the_build_shows_parameter_values()
+    {
+        var (exitCode, output) = await RunAsync(new() { ["GITHUB_ACTIONS"] = "true", ["GITHUB_TOKEN"] = Token }, "--help");
+
+        exitCode.Should().Be(0, output);
+        output.Should().Contain("--github-token").And.Contain("***** (from the environment variable GITHUB_TOKEN").And.NotContain(Token);
+    }
+
     private static Dictionary<string, string> Nightly(FakeGitHub github) => new()
     {
         ["GITHUB_ACTIONS"] = "true",
