@@ -48,7 +48,7 @@ partial class Build : IGitHubActions
         Environment = DotNetQuiet,
         Jobs =
         [
-            new WorkflowJob("verify", "Verify offline")
+            new WorkflowJob("verify", "Verify")
             {
                 TimeoutMinutes = 15,
                 Steps =

@@ -63,7 +63,7 @@ public interface IGitHubActions : IBuild
                 if (drifts.Count > 0)
                 {
                     throw new TargetFailedException(
-                        $"{string.Join(", ", drifts.Select(d => d.FileName))} differ from what the build generates. Hint: run ./build.sh GenerateWorkflows and commit {WorkflowGenerator.Directory}.");
+                        $"{string.Join(", ", drifts.Select(d => d.FileName))} {(drifts.Count == 1 ? "differs" : "differ")} from what the build generates. Hint: run ./build.sh GenerateWorkflows and commit {WorkflowGenerator.Directory}.");
                 }
 
                 context.AddNote($"{files.Count} workflows up to date");

@@ -70,8 +70,8 @@ public sealed partial class WorkflowFilesTests
             output.Should().Contain("--- .github/workflows/pr.yml (committed)")
                 .And.Contain("-    timeout-minutes: 30")
                 .And.Contain("+    timeout-minutes: 15")
-                .And.Contain("pr.yml differ from what the build generates. Hint: run ./build.sh GenerateWorkflows");
-            output.Should().NotContain("extended.yml differ");
+                .And.Contain("pr.yml differs from what the build generates. Hint: run ./build.sh GenerateWorkflows");
+            output.Should().NotContain("extended.yml");
         }
         finally
         {
