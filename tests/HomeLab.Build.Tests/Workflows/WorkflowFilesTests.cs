@@ -239,7 +239,8 @@ public sealed partial class WorkflowFilesTests
             paths.Should().Contain(p => p.StartsWith(relative, StringComparison.Ordinal), $"an observability Application deploys from {relative}");
         }
 
-        paths.Should().NotContain(p => p.StartsWith("manifests/apps/", StringComparison.Ordinal) || p.StartsWith("manifests/platform/", StringComparison.Ordinal));
+        paths.Should().Contain(["clusters/k3d/apps/observability-patches.yaml", "clusters/k3s/apps/observability-patches.yaml"], "an environment's patches of those Applications change them too");
+        paths.Should().NotContain(p => p.StartsWith("manifests/apps/", StringComparison.Ordinal) || p.StartsWith("manifests/platform/", StringComparison.Ordinal) || p.Contains("workloads", StringComparison.Ordinal));
     }
 
     private static IEnumerable<string> ParameterNames() =>
