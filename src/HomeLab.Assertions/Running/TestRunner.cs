@@ -96,7 +96,7 @@ public sealed class TestRunner
                 }
             }
 
-            var bindings = _cluster.Bindings.With("namespace", ns).With("test", test.Name).With("client", _cluster.Source.Description);
+            var bindings = _cluster.Bindings.WithBuiltIns(_cluster.Source.Description, ns).With("test", test.Name);
             try
             {
                 bindings = Templating.Bind(bindings, test.Bindings, context);
