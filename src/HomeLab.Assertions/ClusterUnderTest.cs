@@ -172,7 +172,7 @@ public sealed class ClusterUnderTest
 
     private async Task Check(IReadOnlyList<AssertionTree> trees, bool expectMismatch, TimeSpan? timeout, CandidateMatch match, string? ns, CancellationToken cancellationToken)
     {
-        var options = new EvaluationOptions { Bindings = Bindings.With("client", Source.Description), Context = CreateExpressionContext() };
+        var options = new EvaluationOptions { Bindings = Bindings.WithBuiltIns(Source.Description, null), Context = CreateExpressionContext() };
         var outcome = await new ResourceCheck(Source, TimeProvider, PollInterval)
             .WaitAsync(trees, options, ns, match, expectMismatch, timeout ?? TimeSpan.FromSeconds(30), cancellationToken)
             .ConfigureAwait(false);

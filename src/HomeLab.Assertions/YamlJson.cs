@@ -10,15 +10,20 @@ namespace HomeLab.Assertions;
 /// </summary>
 internal static class YamlJson
 {
-    public static JToken ToJToken(YamlNode node)
+    /// <summary>Converts a document, its aliases written out.</summary>
+    /// <exception cref="Trees.AssertionSyntaxException">The document expands past <see cref="ExpansionBudget.DefaultLimit"/> nodes.</exception>
+    public static JToken ToJToken(YamlNode node) => ToJToken(node, new ExpansionBudget());
+
+    public static JToken ToJToken(YamlNode node, ExpansionBudget budget)
     {
+        budget.Take(node);
         switch (node)
         {
             case YamlMap map:
                 var obj = new JObject();
                 foreach (var entry in map.Entries)
                 {
-                    obj[entry.Key] = ToJToken(entry.Value);
+                    obj[entry.Key] = ToJToken(entry.Value, budget);
                 }
 
                 return obj;
@@ -26,7 +31,7 @@ internal static class YamlJson
                 var array = new JArray();
                 foreach (var item in list.Items)
                 {
-                    array.Add(ToJToken(item));
+                    array.Add(ToJToken(item, budget));
                 }
 
                 return array;

@@ -37,25 +37,83 @@ public static class ChainsawTestLoader
         return result.Documents.Select(d => Test(d.Root, directory)).ToList();
     }
 
+    /// <summary>Reads an operation's resource files (globs expanded), as Chainsaw does when the operation runs.</summary>
+    /// <param name="operation">The operation.</param>
+    /// <returns>The operation with its files' documents appended to its resources.</returns>
+    /// <exception cref="ChainsawFormatException">A file is missing, a glob matches nothing, or a file is not valid YAML.</exception>
+    public static Operation ReadFiles(Operation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        if (operation.Files.Count == 0)
+        {
+            return operation;
+        }
+
+        var resources = operation.Resources.ToList();
+        foreach (var pattern in operation.Files)
+        {
+            var files = Expand(pattern);
+            if (files.Count == 0)
+            {
+                throw new ChainsawFormatException(operation.Span, $"file not found: {pattern}");
+            }
+
+            foreach (var file in files)
+            {
+                resources.AddRange(LoadResources(file, operation.Span));
+            }
+        }
+
+        return operation with { Resources = resources, Files = [] };
+    }
+
     /// <summary>Finds test files (<c>chainsaw-test.yaml</c>, <c>chainsaw-test.yml</c>) under a directory and loads them.</summary>
     /// <param name="directory">The directory.</param>
     /// <returns>The tests, in path order.</returns>
+    /// <remarks>A file that does not load becomes one failing test that carries its message; the other files still load.</remarks>
     public static IReadOnlyList<TestDefinition> LoadDirectory(string directory) =>
         Directory.EnumerateFiles(directory, "chainsaw-test.y*ml", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .SelectMany(LoadFile)
+            .SelectMany(LoadOrFail)
             .ToList();
+
+    private static IReadOnlyList<TestDefinition> LoadOrFail(string path)
+    {
+        try
+        {
+            return LoadFile(path);
+        }
+        catch (ChainsawFormatException ex)
+        {
+            var name = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? path;
+            return [new TestDefinition(name) { LoadError = ex.Message, Span = ex.Span.IsKnown ? ex.Span : SourceSpan.At(path, 1, 1) }];
+        }
+    }
 
     private static TestDefinition Test(YamlNode root, string directory)
     {
         var map = Map(root, "a Test");
-        if (map.GetString("apiVersion") != "chainsaw.kyverno.io/v1alpha1" || map.GetString("kind") != "Test")
+        var apiVersion = map.GetString("apiVersion");
+        if (apiVersion is not ("chainsaw.kyverno.io/v1alpha1" or "chainsaw.kyverno.io/v1alpha2") || map.GetString("kind") != "Test")
         {
-            throw new ChainsawFormatException(root.Span, "expected apiVersion chainsaw.kyverno.io/v1alpha1 and kind Test");
+            throw new ChainsawFormatException(root.Span, "expected apiVersion chainsaw.kyverno.io/v1alpha1 (or v1alpha2) and kind Test");
         }
 
+        Fields(map, "a Test", "apiVersion", "kind", "metadata", "spec");
         var spec = Map(map["spec"] ?? throw new ChainsawFormatException(root.Span, "a Test needs spec"), "spec");
         var metadata = map.GetMap("metadata");
+        var unsupported = new List<string>();
+        if (apiVersion == "chainsaw.kyverno.io/v1alpha2")
+        {
+            unsupported.Add($"chainsaw.kyverno.io/v1alpha2 ({root.Span})");
+        }
+        else
+        {
+            Fields(spec, "spec", TestFields);
+            Unsupported(spec, unsupported, "cluster", "clusters", "scenarios", "namespaceTemplate", "catch");
+            NotDefault(spec, unsupported, "compiler", "jp");
+        }
+
         var group = metadata?.GetMap("annotations")?.GetString(ConcurrencyGroupAnnotation)
             ?? ((spec["concurrent"] as YamlScalar)?.AsBool() == false ? "chainsaw:sequential" : null);
         return new TestDefinition(metadata?.GetString("name") ?? Path.GetFileName(directory))
@@ -65,40 +123,71 @@ public static class ChainsawTestLoader
             Bindings = Bindings(spec.GetList("bindings")),
             ConcurrencyGroup = group,
             Skip = (spec["skip"] as YamlScalar)?.AsBool() == true ? "skip: true in the test" : null,
-            Steps = (spec.GetList("steps")?.Items ?? []).Select((s, i) => Step(s, i, directory)).ToList(),
+            Steps = (spec.GetList("steps")?.Items ?? []).Select((s, i) => Step(s, i, directory, unsupported)).ToList(),
             Span = root.Span,
-        };
+        } is var test && unsupported.Count > 0 && test.Skip is null
+            ? test with { Skip = $"uses {string.Join(", ", unsupported.Distinct())}, which this runner does not run (offline or not yet)" }
+            : test;
     }
 
-    private static StepDefinition Step(YamlNode node, int index, string directory)
+    private static StepDefinition Step(YamlNode node, int index, string directory, List<string> unsupported)
     {
         var map = Map(node, "a step");
+        Fields(map, "a step", StepFields);
+        Unsupported(map, unsupported, "use", "cluster", "clusters");
         return new StepDefinition(map.GetString("name") ?? $"step-{index + 1}")
         {
-            Try = Operations(map.GetList("try"), directory),
-            Catch = Operations(map.GetList("catch"), directory),
-            Finally = Operations(map.GetList("finally"), directory),
-            Cleanup = Operations(map.GetList("cleanup"), directory),
+            Try = Operations(map.GetList("try"), directory, unsupported),
+            Catch = Operations(map.GetList("catch"), directory, unsupported),
+            Finally = Operations(map.GetList("finally"), directory, unsupported),
+            Cleanup = Operations(map.GetList("cleanup"), directory, unsupported),
             Timeouts = Timeouts(map.GetMap("timeouts")),
             Bindings = Bindings(map.GetList("bindings")),
         };
     }
 
-    private static List<Operation> Operations(YamlList? list, string directory) =>
-        (list?.Items ?? []).Select(o => Operation(o, directory)).ToList();
+    private static List<Operation> Operations(YamlList? list, string directory, List<string> unsupported) =>
+        (list?.Items ?? []).Select(o => Operation(o, directory, unsupported)).ToList();
 
-    private static Operation Operation(YamlNode node, string directory)
+    private static Operation Operation(YamlNode node, string directory, List<string> unsupported)
     {
         var map = Map(node, "an operation");
         var common = new[] { "description", "continueOnError", "name" };
         var kinds = map.Entries.Where(e => !common.Contains(e.Key)).ToList();
         if (kinds.Count != 1)
         {
-            throw new ChainsawFormatException(node.Span, $"an operation needs exactly one of apply, assert, error, create, patch, update, delete, wait, command, script, sleep, podLogs, events, get, describe (found {string.Join(", ", kinds.Select(k => k.Key))})");
+            throw new ChainsawFormatException(node.Span, $"an operation needs exactly one of {string.Join(", ", s_operationFields.Keys)} (found {string.Join(", ", kinds.Select(k => k.Key))})");
         }
 
         var key = kinds[0].Key;
+        if (!s_operationFields.TryGetValue(key, out var allowed))
+        {
+            throw new ChainsawFormatException(kinds[0].KeySpan, $"unknown operation '{key}' (known: {string.Join(", ", s_operationFields.Keys)})");
+        }
+
         var body = kinds[0].Value as YamlMap ?? YamlMap.Empty;
+        Fields(body, key, allowed);
+        Unsupported(body, unsupported, "outputs", "expect", "cluster", "clusters", "subresource");
+        NotDefault(body, unsupported, "compiler", "jp");
+        NotDefault(body, unsupported, "dryRun", "false");
+        if (key == "proxy")
+        {
+            unsupported.Add($"proxy ({kinds[0].KeySpan})");
+            return new Operation(OperationKind.Command) { Span = node.Span };
+        }
+
+        if (key == "wait" && body.GetMap("for") is { } waitFor && waitFor.ContainsKey("creation"))
+        {
+            unsupported.Add($"wait.for.creation ({waitFor.Span})");
+            return new Operation(OperationKind.Wait) { Span = node.Span };
+        }
+
+        if (body.GetString("file") is { } url && (url.StartsWith("http://", StringComparison.Ordinal) || url.StartsWith("https://", StringComparison.Ordinal)))
+        {
+            unsupported.Add($"a URL file, read from the network ({body["file"]!.Span})");
+            return new Operation(OperationKind.Apply) { Span = node.Span };
+        }
+
         var operation = key switch
         {
             "apply" => Resources(OperationKind.Apply, body, directory),
@@ -135,6 +224,7 @@ public static class ChainsawTestLoader
 
         return operation with
         {
+            Bindings = Bindings(body.GetList("bindings")),
             Description = map.GetString("description"),
             ContinueOnError = (map["continueOnError"] as YamlScalar)?.AsBool() == true,
             Timeout = Duration(body["timeout"]),
@@ -150,12 +240,8 @@ public static class ChainsawTestLoader
             resources.Add(inline);
         }
 
-        if (body.GetString("file") is { } file)
-        {
-            resources.AddRange(LoadResources(Path.Combine(directory, file), body["file"]!.Span));
-        }
-
-        if (resources.Count == 0)
+        var files = body.GetString("file") is { } file ? new[] { Path.Combine(directory, file) } : [];
+        if (resources.Count == 0 && files.Length == 0)
         {
             throw new ChainsawFormatException(body.Span, $"{kind.ToString().ToLowerInvariant()} needs file or resource");
         }
@@ -163,6 +249,7 @@ public static class ChainsawTestLoader
         return new Operation(kind)
         {
             Resources = resources,
+            Files = files,
             Match = body.GetString("match") is "all" ? CandidateMatch.All : CandidateMatch.Any,
             AllowEmptyIteration = (body["allowEmptyIteration"] as YamlScalar)?.AsBool() == true,
         };
@@ -247,4 +334,86 @@ public static class ChainsawTestLoader
 
     private static YamlMap Map(YamlNode node, string what) =>
         node as YamlMap ?? throw new ChainsawFormatException(node.Span, $"{what} must be a map");
+
+    private static readonly string[] TestFields =
+    [
+        "description", "timeouts", "cluster", "clusters", "skip", "concurrent", "skipDelete", "template", "compiler", "bindings",
+        "scenarios", "steps", "catch", "forceTerminationGracePeriod", "delayBeforeCleanup", "deletionPropagationPolicy", "namespace",
+        "namespaceTemplate", "namespaceTemplateCompiler", "failFast",
+    ];
+
+    private static readonly string[] StepFields =
+    [
+        "name", "description", "use", "timeouts", "deletionPropagationPolicy", "cluster", "clusters", "skipDelete", "template",
+        "compiler", "bindings", "try", "catch", "finally", "cleanup",
+    ];
+
+    private static readonly string[] Common = ["timeout", "bindings", "outputs", "cluster", "clusters", "compiler"];
+
+    private static readonly string[] ResourceRef = ["file", "resource", "template"];
+
+    private static readonly string[] ObjectRef = ["apiVersion", "kind", "namespace", "name", "selector", "labels"];
+
+    private static readonly Dictionary<string, string[]> s_operationFields = new(StringComparer.Ordinal)
+    {
+        ["apply"] = [.. Common, .. ResourceRef, "dryRun", "expect", "deletionPropagationPolicy"],
+        ["create"] = [.. Common, .. ResourceRef, "dryRun", "expect", "deletionPropagationPolicy"],
+        ["patch"] = [.. Common, .. ResourceRef, "dryRun", "expect", "subresource"],
+        ["update"] = [.. Common, .. ResourceRef, "dryRun", "expect", "subresource"],
+        ["assert"] = [.. Common, .. ResourceRef, "check", "match", "allowEmptyIteration"],
+        ["error"] = [.. Common, .. ResourceRef, "check", "match", "allowEmptyIteration"],
+        ["delete"] = [.. Common, .. ResourceRef, "ref", "expect", "deletionPropagationPolicy"],
+        ["wait"] = [.. Common, .. ObjectRef, "for", "format"],
+        ["command"] = [.. Common, "entrypoint", "args", "env", "check", "workDir", "skipLogOutput", "skipCommandOutput"],
+        ["script"] = [.. Common, "content", "env", "check", "workDir", "skipLogOutput", "skipCommandOutput", "shell"],
+        ["sleep"] = ["duration"],
+        ["podLogs"] = [.. Common, .. ObjectRef, "container", "tail"],
+        ["events"] = [.. Common, .. ObjectRef, "format"],
+        ["get"] = [.. Common, .. ObjectRef, "format"],
+        ["describe"] = [.. Common, .. ObjectRef, "showEvents"],
+        ["proxy"] = [.. Common, .. ObjectRef, "port", "path"],
+    };
+
+    /// <summary>An unknown field is an error at its file:line (a misspelt one included), never dropped.</summary>
+    private static void Fields(YamlMap map, string what, params string[] allowed)
+    {
+        foreach (var entry in map.Entries)
+        {
+            if (!allowed.Contains(entry.Key, StringComparer.Ordinal))
+            {
+                throw new ChainsawFormatException(entry.KeySpan, $"unknown field '{entry.Key}' in {what} (chainsaw.kyverno.io/v1alpha1 has: {string.Join(", ", allowed)})");
+            }
+        }
+    }
+
+    private static void Unsupported(YamlMap map, List<string> unsupported, params string[] fields)
+    {
+        foreach (var entry in map.Entries.Where(e => fields.Contains(e.Key, StringComparer.Ordinal)))
+        {
+            unsupported.Add($"{entry.Key} ({entry.KeySpan})");
+        }
+    }
+
+    private static void NotDefault(YamlMap map, List<string> unsupported, string field, string value)
+    {
+        if (map[field] is YamlScalar { IsNull: false } scalar && !string.Equals(scalar.Value, value, StringComparison.OrdinalIgnoreCase))
+        {
+            unsupported.Add($"{field}: {scalar.Value} ({scalar.Span})");
+        }
+    }
+
+    /// <summary>A file path, or a glob (<c>*</c>, <c>?</c> in the file name) matched in its directory, in name order.</summary>
+    private static List<string> Expand(string pattern)
+    {
+        var name = Path.GetFileName(pattern);
+        if (name.IndexOfAny(['*', '?']) < 0)
+        {
+            return File.Exists(pattern) ? [pattern] : [];
+        }
+
+        var directory = Path.GetDirectoryName(pattern) ?? ".";
+        return Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory).Where(f => Expressions.Functions.KyvernoFunctions.Wildcard(name, Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList()
+            : [];
+    }
 }

@@ -22,6 +22,20 @@ public sealed class Bindings
     /// <summary>No bindings.</summary>
     public static Bindings Empty { get; } = new(null, null, null);
 
+    /// <summary>
+    /// Chainsaw's built-in bindings, bound to the source in use: <c>$client</c> and <c>$config</c> (what the
+    /// <c>x_k8s_*</c> functions take as first argument; they read the evaluation's source whatever is passed),
+    /// <c>$namespace</c> and <c>$values</c>.
+    /// </summary>
+    /// <param name="sourceDescription">What the source is: <c>rendered manifests</c>, <c>cluster k3d-homelab</c>.</param>
+    /// <param name="namespace">The namespace trees default to.</param>
+    /// <returns>These bindings plus the built-in ones.</returns>
+    public Bindings WithBuiltIns(string sourceDescription, string? @namespace)
+    {
+        var client = new JObject { ["source"] = sourceDescription };
+        return With("client", client).With("config", client.DeepClone()).With("namespace", @namespace).With("values", new JObject());
+    }
+
     /// <summary>Returns these bindings plus one more.</summary>
     /// <param name="name">The name, with or without the leading <c>$</c>.</param>
     /// <param name="value">The value; null is JSON null.</param>

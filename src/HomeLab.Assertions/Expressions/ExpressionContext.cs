@@ -22,4 +22,7 @@ public sealed record ExpressionContext
 
     /// <summary>Cancels reads the <c>x_k8s_*</c> functions make.</summary>
     public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>What <c>x_k8s_server_version</c> returns (the API server's <c>/version</c>); null where no API server is asked (offline).</summary>
+    public Newtonsoft.Json.Linq.JObject? ServerVersion { get; init; }
 }

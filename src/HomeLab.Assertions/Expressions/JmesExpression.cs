@@ -12,7 +12,7 @@ namespace HomeLab.Assertions.Expressions;
 /// thread. <c>$name</c> references resolve against the <see cref="Bindings"/> passed to
 /// <see cref="Evaluate"/> (a <c>let</c> inside the expression cannot shadow an outer binding of the same name).
 /// </summary>
-public sealed class JmesExpression
+public sealed class JmesExpression : IExpression
 {
     private static readonly ConcurrentDictionary<string, JmesExpression> s_cache = new(StringComparer.Ordinal);
     private static readonly Lock s_parseLock = new();

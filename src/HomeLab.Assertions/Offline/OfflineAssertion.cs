@@ -34,7 +34,7 @@ public static class OfflineAssertion
     {
         ArgumentNullException.ThrowIfNull(assertionFiles);
         var (source, set) = await ManifestSource.LoadAsync(resourcePaths, cancellationToken).ConfigureAwait(false);
-        var findings = set.Findings.Where(f => f.Severity == Severity.Error).ToList();
+        var findings = set.Findings.Where(f => f.Severity == Severity.Error).Concat(source.Findings).ToList();
         foreach (var file in assertionFiles)
         {
             IReadOnlyList<AssertionTree> trees;
@@ -45,6 +45,22 @@ public static class OfflineAssertion
             catch (AssertionSyntaxException ex)
             {
                 findings.Add(new Finding(SyntaxRule, Severity.Error, ex.Message) { Span = ex.Span.IsKnown ? ex.Span : SourceSpan.At(file, 1, 1) });
+                continue;
+            }
+
+            if (trees.Count == 0)
+            {
+                findings.Add(new Finding(SyntaxRule, Severity.Error, "the file holds no assertion tree, so it would check nothing")
+                {
+                    Span = SourceSpan.At(file, 1, 1),
+                    Hint = "write a tree (apiVersion, kind, metadata and the fields to check), or leave the file out",
+                });
+                continue;
+            }
+
+            if (trees.Any(t => ChainsawTests.IsTest(t.Source)))
+            {
+                findings.AddRange(await ChainsawTests.RunAsync(file, source, cancellationToken).ConfigureAwait(false));
                 continue;
             }
 
@@ -67,11 +83,17 @@ public static class OfflineAssertion
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(source);
-        var options = new EvaluationOptions { Context = Expressions.ExpressionContext.Default with { Source = source } };
+        var options = new EvaluationOptions
+        {
+            Bindings = Expressions.Bindings.Empty.WithBuiltIns(source.Description, "default"),
+            Context = Expressions.ExpressionContext.Default with { Source = source },
+        };
         var query = tree.ToQuery(options);
         if (query is null)
         {
-            return [new Finding(SyntaxRule, Severity.Error, "the assertion names no apiVersion and kind") { Span = tree.Span, Hint = "start the tree with apiVersion and kind" }];
+            // A non-resource assertion (no apiVersion and kind): Chainsaw evaluates it once, with nothing as @.
+            var nonResource = tree.Evaluate(null, options);
+            return nonResource.Errors.Select(e => new Finding(MismatchRule, Severity.Error, e.Message) { Span = e.Span.IsKnown ? e.Span : tree.Span, FieldPath = e.Path }).ToList();
         }
 
         var candidates = await CandidateVerdict.FindAsync(source, query, cancellationToken).ConfigureAwait(false);

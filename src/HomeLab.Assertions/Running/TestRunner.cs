@@ -72,6 +72,12 @@ public sealed class TestRunner
             return new TestReport(test.Name, ns, ReportStatus.Skipped, TimeSpan.Zero, [], [], test.Skip);
         }
 
+        if (test.LoadError is not null)
+        {
+            var load = new OperationReport(OperationKind.Command, OperationPhase.Try, "load the test file", ReportStatus.Failed, TimeSpan.Zero, [test.LoadError], string.Empty);
+            return new TestReport(test.Name, ns, ReportStatus.Failed, TimeSpan.Zero, [new StepReport("load", ReportStatus.Failed, TimeSpan.Zero, [load])], []);
+        }
+
         var started = _cluster.TimeProvider.GetTimestamp();
         var context = _cluster.CreateExpressionContext();
         var run = new TestRun(_cluster, ns, _cluster.Timeouts.With(test.Timeouts));
@@ -96,7 +102,7 @@ public sealed class TestRunner
                 }
             }
 
-            var bindings = _cluster.Bindings.With("namespace", ns).With("test", test.Name).With("client", _cluster.Source.Description);
+            var bindings = _cluster.Bindings.WithBuiltIns(_cluster.Source.Description, ns).With("test", test.Name);
             try
             {
                 bindings = Templating.Bind(bindings, test.Bindings, context);
@@ -235,7 +241,13 @@ public sealed class TestRunner
             CheckOutcome outcome;
             try
             {
+                operation = Chainsaw.ChainsawTestLoader.ReadFiles(operation);
+                bindings = Templating.Bind(bindings, operation.Bindings, cluster.CreateExpressionContext());
                 outcome = await new OperationExecutor(cluster, ns, bindings, this).ExecuteAsync(operation, timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Chainsaw.ChainsawFormatException ex)
+            {
+                outcome = CheckOutcome.Fail(ex.Message);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

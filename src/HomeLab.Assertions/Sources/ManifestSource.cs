@@ -1,3 +1,4 @@
+using HomeLab.Manifests.Findings;
 using HomeLab.Manifests.Objects;
 using Newtonsoft.Json.Linq;
 
@@ -12,6 +13,7 @@ public sealed class ManifestSource : IResourceSource
 {
     private readonly ResourceIndex _index = new();
     private readonly Dictionary<JObject, KubeObject> _origins = new(ReferenceEqualityComparer.Instance);
+    private readonly List<Finding> _findings = [];
 
     /// <summary>Creates a source over objects.</summary>
     /// <param name="objects">The objects; a later object with the same identity replaces an earlier one.</param>
@@ -22,11 +24,27 @@ public sealed class ManifestSource : IResourceSource
         Description = description;
         foreach (var obj in objects)
         {
-            var json = (JObject)YamlJson.ToJToken(obj.Root);
+            JObject json;
+            try
+            {
+                json = (JObject)YamlJson.ToJToken(obj.Root);
+            }
+            catch (Trees.AssertionSyntaxException ex)
+            {
+                _findings.Add(new Finding(ExpansionRule, Severity.Error, ex.Message) { Span = ex.Span, Object = obj.Ref, Hint = "the object is left out of the source" });
+                continue;
+            }
+
             _index.Put(json);
             _origins[json] = obj;
         }
     }
+
+    /// <summary>The rule id of an object left out because its aliases expand past the limit.</summary>
+    public const string ExpansionRule = "assert/expansion-limit";
+
+    /// <summary>Objects left out of the source, each with why (a document whose aliases expand past the limit).</summary>
+    public IReadOnlyList<Finding> Findings => _findings;
 
     /// <inheritdoc />
     public string Description { get; }

@@ -3,10 +3,14 @@ using Newtonsoft.Json.Linq;
 
 namespace HomeLab.Assertions.Sources;
 
-/// <summary>Objects indexed by apiVersion and kind, answering <see cref="ResourceQuery"/> lookups (shared by the in-memory sources).</summary>
+/// <summary>
+/// Objects indexed by apiVersion, kind, namespace and name, answering <see cref="ResourceQuery"/> lookups (shared by
+/// the in-memory sources): a put, a remove and a lookup by name cost O(log n), so loading n objects is O(n log n).
+/// </summary>
 internal sealed class ResourceIndex
 {
-    private readonly Dictionary<(string ApiVersion, string Kind), List<JObject>> _byType = [];
+    private static readonly IdentityComparer s_identity = new();
+    private readonly Dictionary<(string ApiVersion, string Kind), SortedDictionary<(string Namespace, string Name), JObject>> _byType = [];
 
     public int Count { get; private set; }
 
@@ -41,46 +45,46 @@ internal sealed class ResourceIndex
     public JObject? Put(JObject obj)
     {
         var (apiVersion, kind, ns, name) = Identify(obj);
-        var list = List(apiVersion, kind);
-        var at = list.FindIndex(o => Identify(o) is var id && id.Namespace == ns && id.Name == name);
-        if (at >= 0)
+        var objects = Objects(apiVersion, kind);
+        var key = (ns ?? string.Empty, name);
+        objects.TryGetValue(key, out var old);
+        objects[key] = obj;
+        if (old is null)
         {
-            var old = list[at];
-            list[at] = obj;
-            return old;
+            Count++;
         }
 
-        var insertAt = list.FindIndex(o => Compare(Identify(o), ns, name) > 0);
-        list.Insert(insertAt < 0 ? list.Count : insertAt, obj);
-        Count++;
-        return null;
+        return old;
     }
 
     public JObject? Remove(string apiVersion, string kind, string? ns, string name)
     {
-        var list = List(apiVersion, kind);
-        var at = list.FindIndex(o => Identify(o) is var id && id.Namespace == ns && id.Name == name);
-        if (at < 0)
+        var objects = Objects(apiVersion, kind);
+        if (!objects.Remove((ns ?? string.Empty, name), out var old))
         {
             return null;
         }
 
-        var old = list[at];
-        list.RemoveAt(at);
         Count--;
         return old;
     }
 
-    public IEnumerable<JObject> Query(ResourceQuery query) =>
-        _byType.TryGetValue((query.ApiVersion, query.Kind), out var list) ? list.Where(o => Selects(query, o)) : [];
-
-    public IEnumerable<JObject> All => _byType.Values.SelectMany(l => l);
-
-    private static int Compare((string, string, string? Namespace, string Name) id, string? ns, string name)
+    public IEnumerable<JObject> Query(ResourceQuery query)
     {
-        var c = string.CompareOrdinal(id.Namespace ?? string.Empty, ns ?? string.Empty);
-        return c != 0 ? c : string.CompareOrdinal(id.Name, name);
+        if (!_byType.TryGetValue((query.ApiVersion, query.Kind), out var objects))
+        {
+            return [];
+        }
+
+        if (query.Name is not null && query.Namespace is not null)
+        {
+            return objects.TryGetValue((query.Namespace, query.Name), out var one) && Selects(query, one) ? [one] : [];
+        }
+
+        return objects.Values.Where(o => Selects(query, o));
     }
+
+    public IEnumerable<JObject> All => _byType.Values.SelectMany(l => l.Values);
 
     private static bool FieldSelectorMatches(string selector, JObject obj)
     {
@@ -98,14 +102,24 @@ internal sealed class ResourceIndex
         return true;
     }
 
-    private List<JObject> List(string apiVersion, string kind)
+    private SortedDictionary<(string Namespace, string Name), JObject> Objects(string apiVersion, string kind)
     {
-        if (!_byType.TryGetValue((apiVersion, kind), out var list))
+        if (!_byType.TryGetValue((apiVersion, kind), out var objects))
         {
-            list = [];
-            _byType[(apiVersion, kind)] = list;
+            objects = new SortedDictionary<(string Namespace, string Name), JObject>(s_identity);
+            _byType[(apiVersion, kind)] = objects;
         }
 
-        return list;
+        return objects;
+    }
+
+    /// <summary>Namespace, then name, ordinal: the stable order listings come in.</summary>
+    private sealed class IdentityComparer : IComparer<(string Namespace, string Name)>
+    {
+        public int Compare((string Namespace, string Name) x, (string Namespace, string Name) y)
+        {
+            var c = string.CompareOrdinal(x.Namespace, y.Namespace);
+            return c != 0 ? c : string.CompareOrdinal(x.Name, y.Name);
+        }
     }
 }

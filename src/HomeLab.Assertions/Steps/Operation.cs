@@ -74,6 +74,12 @@ public sealed record Operation(OperationKind Kind)
     /// <summary>Where the operation was written, when loaded from YAML.</summary>
     public SourceSpan Span { get; init; }
 
+    /// <summary>Files (or glob patterns) of resources, read when the operation runs (as Chainsaw does), relative paths already resolved.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
+    /// <summary>Bindings of this operation only, evaluated when it runs.</summary>
+    public IReadOnlyList<Binding> Bindings { get; init; } = [];
+
     /// <summary>Whether the operation gathers information rather than checking or changing anything.</summary>
     public bool IsCollector => Kind is OperationKind.PodLogs or OperationKind.Events or OperationKind.Get or OperationKind.Describe;
 }

@@ -26,4 +26,7 @@ public sealed record TestDefinition(string Name)
 
     /// <summary>Where the test was written, when loaded from YAML.</summary>
     public SourceSpan Span { get; init; }
+
+    /// <summary>Why the test's file could not be loaded (the test then fails with it, and the other files still run); null when it loaded.</summary>
+    public string? LoadError { get; init; }
 }

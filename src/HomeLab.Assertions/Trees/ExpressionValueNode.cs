@@ -6,9 +6,9 @@ namespace HomeLab.Assertions.Trees;
 
 /// <summary>
 /// A <c>(expression)</c> value: evaluated with the actual value at this position as <c>@</c> (and the
-/// bindings as <c>$name</c>); the actual value must equal the result.
+/// bindings as <c>$name</c>); the actual value must match the result (a map result partially, as any expected map).
 /// </summary>
-internal sealed class ExpressionValueNode(JmesExpression expression, SourceSpan span) : TreeNode(span)
+internal sealed class ExpressionValueNode(IExpression expression, SourceSpan span) : TreeNode(span)
 {
     public override bool IsLeaf => true;
 
@@ -27,7 +27,7 @@ internal sealed class ExpressionValueNode(JmesExpression expression, SourceSpan 
             return;
         }
 
-        if (!JsonCompare.DeepEquals(expected, actual))
+        if (!JsonCompare.Matches(expected, actual))
         {
             walk.Invalid(path, actual, $"Expected value: {TreeWalk.Show(expected)} = {ExpectedText}", Span);
         }

@@ -9,6 +9,50 @@ internal static class JsonCompare
 
     public static bool IsNumber(JToken? token) => token is not null && token.Type is JTokenType.Integer or JTokenType.Float;
 
+    /// <summary>
+    /// Whether an actual value matches an expected value computed by an expression, as kyverno-json's
+    /// <c>matching.Match</c>: an expected map partially (its keys must be there and match), an expected array
+    /// element by element with the same length, anything else by <see cref="DeepEquals"/>.
+    /// </summary>
+    public static bool Matches(JToken? expected, JToken? actual)
+    {
+        switch (expected)
+        {
+            case JObject eo:
+                if (actual is not JObject ao)
+                {
+                    return false;
+                }
+
+                foreach (var property in eo.Properties())
+                {
+                    if (!ao.TryGetValue(property.Name, out var value) || !Matches(property.Value, value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JArray ea:
+                if (actual is not JArray aa || aa.Count != ea.Count)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < ea.Count; i++)
+                {
+                    if (!Matches(ea[i], aa[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return DeepEquals(expected, actual);
+        }
+    }
+
     public static bool DeepEquals(JToken? expected, JToken? actual)
     {
         if (IsNull(expected) || IsNull(actual))

@@ -8,7 +8,7 @@ internal sealed record MapEntryNode(
     string KeyText,
     EntryKind Kind,
     string? Field,
-    JmesExpression? Expression,
+    IExpression? Expression,
     string? IterationBinding,
     string? Binding,
     bool AllowEmpty,

@@ -5,8 +5,8 @@ using Newtonsoft.Json.Linq;
 namespace HomeLab.Assertions.Trees;
 
 /// <summary>
-/// A map: every key must match, extra actual keys are fine. Bindings made by <c>key-&gt;name</c> are seen by
-/// the key's subtree and by the keys after it.
+/// A map: every key must match, extra actual keys are fine. A binding made by <c>key-&gt;name</c> is seen by the
+/// key's subtree only (its descendants), as Chainsaw documents; a missing key fails, whatever the expected value.
 /// </summary>
 internal sealed class MapNode(IReadOnlyList<MapEntryNode> entries, SourceSpan span) : TreeNode(span)
 {
@@ -30,29 +30,25 @@ internal sealed class MapNode(IReadOnlyList<MapEntryNode> entries, SourceSpan sp
                 {
                     walk.Fail(path.Raw(entry.PathText), FieldErrorType.Expression, error, entry.KeySpan);
                 }
-                else if (!(entry.Value is LiteralNode { IsNull: true }))
+                else
                 {
-                    walk.Fail(path.Key(entry.Field!), FieldErrorType.Required, string.Empty, entry.KeySpan);
+                    walk.Fail(path.Key(entry.Field!), FieldErrorType.Required, "field not found in the input object", entry.KeySpan);
                 }
 
                 continue;
             }
 
-            if (entry.Binding is not null)
-            {
-                bindings = bindings.With(entry.Binding, value);
-            }
-
+            var scope = entry.Binding is null ? bindings : bindings.With(entry.Binding, value);
             switch (entry.Kind)
             {
                 case EntryKind.Field:
-                    entry.Value.Match(value, walk, path.Key(entry.Field!), bindings);
+                    entry.Value.Match(value, walk, path.Key(entry.Field!), scope);
                     break;
                 case EntryKind.Projection:
-                    entry.Value.Match(value, walk, path.Raw(entry.PathText), bindings);
+                    entry.Value.Match(value, walk, path.Raw(entry.PathText), scope);
                     break;
                 default:
-                    Iterate(entry, value, walk, path.Raw(entry.PathText), bindings);
+                    Iterate(entry, value, walk, path.Raw(entry.PathText), scope);
                     break;
             }
         }
@@ -70,16 +66,12 @@ internal sealed class MapNode(IReadOnlyList<MapEntryNode> entries, SourceSpan sp
                 continue;
             }
 
-            if (entry.Binding is not null)
-            {
-                bindings = bindings.With(entry.Binding, value);
-            }
-
+            var entryScope = entry.Binding is null ? bindings : bindings.With(entry.Binding, value);
             if (entry.Kind == EntryKind.Iteration)
             {
                 diff.Same(indent, key + ":");
                 var i = 0;
-                foreach (var (label, _, element, scope) in Elements(entry, value, bindings))
+                foreach (var (label, _, element, scope) in Elements(entry, value, entryScope))
                 {
                     DiffChild($"# {label}", entry.Value, element, walk, scope, diff, indent + 2);
                     i++;
@@ -93,7 +85,7 @@ internal sealed class MapNode(IReadOnlyList<MapEntryNode> entries, SourceSpan sp
                 continue;
             }
 
-            DiffChild(key, entry.Value, value, walk, bindings, diff, indent);
+            DiffChild(key, entry.Value, value, walk, entryScope, diff, indent);
         }
     }
 

@@ -15,14 +15,21 @@ internal static class TreeCompiler
         ("@allow-empty", null, true),
     ];
 
-    public static TreeNode Compile(YamlNode node, ArrayMatchMode mode = ArrayMatchMode.Exact) => node switch
+    /// <summary>Compiles a tree, its aliases written out (up to <see cref="ExpansionBudget.DefaultLimit"/> nodes).</summary>
+    public static TreeNode Compile(YamlNode node) => Compile(node, ArrayMatchMode.Exact, new ExpansionBudget());
+
+    private static TreeNode Compile(YamlNode node, ArrayMatchMode mode, ExpansionBudget budget)
     {
-        YamlMap { Count: 0 } map => new PresentNode(map.Span),
-        YamlMap map => new MapNode(map.Entries.Select(CompileEntry).ToArray(), map.Span),
-        YamlList list => new ListNode(list.Items.Select(i => Compile(i)).ToArray(), mode, list.Span),
-        YamlScalar scalar => CompileScalar(scalar),
-        _ => throw new AssertionSyntaxException(node.Span, "unsupported YAML node"),
-    };
+        budget.Take(node);
+        return node switch
+        {
+            YamlMap { Count: 0 } map => new PresentNode(map.Span),
+            YamlMap map => new MapNode(map.Entries.Select(e => CompileEntry(e, budget)).ToArray(), map.Span),
+            YamlList list => new ListNode(list.Items.Select(i => Compile(i, ArrayMatchMode.Exact, budget)).ToArray(), mode, list.Span),
+            YamlScalar scalar => CompileScalar(scalar),
+            _ => throw new AssertionSyntaxException(node.Span, "unsupported YAML node"),
+        };
+    }
 
     /// <summary>Whether a string is an expression: wrapped in parentheses.</summary>
     public static bool IsExpression(string text) => text.Length >= 2 && text[0] == '(' && text[^1] == ')';
@@ -42,38 +49,63 @@ internal static class TreeCompiler
         }
     }
 
+    /// <summary>Parses a statement with the compiler a key or value names (<c>jp</c> by default, or <c>cel</c>).</summary>
+    public static IExpression ParseExpression(string? compiler, string text, SourceSpan span) => compiler switch
+    {
+        null or KeySyntax.Jp or "default" => ParseExpression(text, span),
+        KeySyntax.Cel => CelStatement(text, span),
+        _ => throw new AssertionSyntaxException(span, $"'({compiler};{text})': unknown compiler '{compiler}' (write jp or cel)"),
+    };
+
+    private static IExpression CelStatement(string text, SourceSpan span)
+    {
+        try
+        {
+            return CelExpression.Parse(text);
+        }
+        catch (ExpressionException ex)
+        {
+            throw new AssertionSyntaxException(span, ex.Message, ex);
+        }
+    }
+
     private static TreeNode CompileScalar(YamlScalar scalar)
     {
         if (scalar.Kind == YamlScalarKind.String)
         {
-            var text = scalar.Value;
-            if (IsEscaped(text))
+            var syntax = KeySyntax.Parse(scalar.Value);
+            if (syntax.Foreach)
             {
-                return new LiteralNode(new JValue(text[1..^1]), scalar.Span);
+                throw new AssertionSyntaxException(scalar.Span, $"'{scalar.Value}': a value cannot iterate (~ applies to keys only)");
             }
 
-            if (IsExpression(text))
+            if (syntax.Binding is not null)
             {
-                return new ExpressionValueNode(ParseExpression(text[1..^1], scalar.Span), scalar.Span);
+                throw new AssertionSyntaxException(scalar.Span, $"'{scalar.Value}': a value cannot bind (-> applies to keys only; escape it as \\text\\ to compare the text)");
+            }
+
+            if (syntax.Escaped)
+            {
+                return new LiteralNode(new JValue(syntax.Statement), scalar.Span);
+            }
+
+            if (syntax.IsExpression)
+            {
+                return new ExpressionValueNode(ParseExpression(syntax.Compiler, syntax.Statement, scalar.Span), scalar.Span);
             }
         }
 
         return new LiteralNode(YamlJson.ToJValue(scalar), scalar.Span);
     }
 
-    private static MapEntryNode CompileEntry(YamlMapEntry entry)
+    private static MapEntryNode CompileEntry(YamlMapEntry entry, ExpansionBudget budget)
     {
         var key = entry.Key;
         var span = entry.KeySpan;
-        if (IsEscaped(key))
-        {
-            return new MapEntryNode(key, EntryKind.Field, key[1..^1], null, null, null, false, Compile(entry.Value), span);
-        }
-
         ArrayMatchMode? mode = null;
         var allowEmpty = false;
         var core = key;
-        for (var stripped = true; stripped;)
+        for (var stripped = !IsEscaped(key); stripped;)
         {
             stripped = false;
             foreach (var (suffix, suffixMode, suffixAllowEmpty) in s_suffixes)
@@ -93,31 +125,18 @@ internal static class TreeCompiler
             throw new AssertionSyntaxException(span, $"'{key}': an array mode suffix needs an array value");
         }
 
-        string? binding = null;
-        var arrow = core.LastIndexOf("->", StringComparison.Ordinal);
-        if (arrow > 0 && arrow > core.LastIndexOf(')'))
+        var syntax = KeySyntax.Parse(core);
+        if (syntax.Foreach && !syntax.Escaped && !syntax.IsExpression && syntax.Statement.Length == 0)
         {
-            binding = core[(arrow + 2)..];
-            core = core[..arrow];
-            if (binding.Length == 0 || !binding.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-            {
-                throw new AssertionSyntaxException(span, $"'{key}': a binding name after -> must be letters, digits or _");
-            }
+            throw new AssertionSyntaxException(span, $"'{key}': an iteration is written ~.(expression), ~name.(expression) or ~.field");
         }
 
-        var value = Compile(entry.Value, mode ?? ArrayMatchMode.Exact);
-        if (core.StartsWith('~'))
+        var value = Compile(entry.Value, mode ?? ArrayMatchMode.Exact, budget);
+        var expression = syntax.IsExpression ? ParseExpression(syntax.Compiler, syntax.Statement, span) : null;
+        var field = expression is null ? syntax.Statement : null;
+        if (syntax.Foreach)
         {
-            var dot = core.IndexOf('.', StringComparison.Ordinal);
-            if (dot < 0 || dot + 1 >= core.Length)
-            {
-                throw new AssertionSyntaxException(span, $"'{key}': an iteration is written ~.(expression), ~name.(expression) or ~.field");
-            }
-
-            var name = dot > 1 ? core[1..dot] : null;
-            var target = core[(dot + 1)..];
-            var expression = IsExpression(target) ? ParseExpression(target[1..^1], span) : null;
-            return new MapEntryNode(key, EntryKind.Iteration, expression is null ? target : null, expression, name, binding, allowEmpty, value, span)
+            return new MapEntryNode(key, EntryKind.Iteration, field, expression, syntax.ForeachName, syntax.Binding, allowEmpty, value, span)
             {
                 KeyTextWithoutModifiers = core,
             };
@@ -128,14 +147,8 @@ internal static class TreeCompiler
             throw new AssertionSyntaxException(span, $"'{key}': @allow-empty applies to ~ iterations only");
         }
 
-        if (IsExpression(core))
-        {
-            return new MapEntryNode(key, EntryKind.Projection, null, ParseExpression(core[1..^1], span), null, binding, false, value, span)
-            {
-                KeyTextWithoutModifiers = core,
-            };
-        }
-
-        return new MapEntryNode(key, EntryKind.Field, core, null, null, binding, false, value, span);
+        return expression is not null
+            ? new MapEntryNode(key, EntryKind.Projection, null, expression, null, syntax.Binding, false, value, span) { KeyTextWithoutModifiers = core }
+            : new MapEntryNode(key, EntryKind.Field, field, null, null, syntax.Binding, false, value, span);
     }
 }

@@ -126,7 +126,7 @@ public class ChainsawFixtureTests
 
             report.Status.Should().Be(ReportStatus.Failed);
             report.Failures.Should().ContainSingle().Which.Should()
-                .Be($"step-1: {file}:18:17: spec.template.spec.nodeSelector: Required value");
+                .Be($"step-1: {file}:18:17: spec.template.spec.nodeSelector: Required value: field not found in the input object");
         }
         finally
         {

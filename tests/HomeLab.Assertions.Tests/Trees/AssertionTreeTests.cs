@@ -34,7 +34,7 @@ public class AssertionTreeTests
     public void A_missing_key_is_a_required_value_error_with_its_line()
     {
         var result = Eval("spec:\n  paused: false\n");
-        result.Errors.Should().ContainSingle().Which.Message.Should().Be("spec.paused: Required value");
+        result.Errors.Should().ContainSingle().Which.Message.Should().Be("spec.paused: Required value: field not found in the input object");
         result.Errors[0].ToString().Should().StartWith("assert.yaml:2:");
     }
 
@@ -133,10 +133,12 @@ public class AssertionTreeTests
     }
 
     [Fact]
-    public void Arrow_binds_a_value_for_the_subtree_and_later_keys()
+    public void Arrow_binds_a_value_for_the_subtree_only()
     {
-        Eval("metadata:\n  name->n: web\n  labels:\n    app: ($n)\n").IsMatch.Should().BeTrue();
-        Eval("(spec.replicas)->r: 1\nstatus:\n  readyReplicas: ($r)\n").IsMatch.Should().BeTrue();
+        Eval("metadata->m:\n  labels:\n    app: ($m.name)\n").IsMatch.Should().BeTrue();
+        Eval("(spec.replicas)-> r:\n  ($r + `1`): 2\n").IsMatch.Should().BeTrue();
+        Eval("(spec.replicas)->r: 1\nstatus:\n  readyReplicas: ($r)\n").Errors.Should().ContainSingle()
+            .Which.Message.Should().Contain("$r' is not defined");
     }
 
     [Fact]
@@ -183,9 +185,10 @@ public class AssertionTreeTests
     }
 
     [Fact]
-    public void Null_expected_accepts_an_absent_field()
+    public void A_null_leaf_fails_on_an_absent_field_and_holds_on_a_null_one()
     {
-        Eval("spec: { paused: null }").IsMatch.Should().BeTrue();
+        Eval("spec: { paused: null }").Errors.Should().ContainSingle().Which.Message.Should().Be("spec.paused: Required value: field not found in the input object");
+        Eval("spec: { paused: null }", JObject.Parse("""{"spec":{"paused":null}}""")).IsMatch.Should().BeTrue();
     }
 
     [Fact]

@@ -23,14 +23,17 @@ internal abstract class ChainsawFunction : JmesPathFunction
             throw new ExpressionException($"{Name} expects {_minArgs}{(_maxArgs != _minArgs ? $" to {_maxArgs}" : string.Empty)} arguments, got {args.Length}");
         }
 
-        return Run(args.Select(a => a.Token ?? JValue.CreateNull()).ToArray());
+        // Go's JMESPath keeps every number a float64 and prints 3.0 as 3: integral numbers are integers here.
+        var tokens = args.Select(a => a.Token is JValue { Type: JTokenType.Float } f ? YamlJson.Number((double)f) : a.Token ?? JValue.CreateNull()).ToArray();
+        return Run(tokens, args);
     }
 
     public override void Validate(params JmesPathFunctionArgument[] args)
     {
     }
 
-    protected abstract JToken Run(JToken[] args);
+    /// <summary>Runs the function on its arguments as values (<paramref name="raw"/> keeps expression-type ones such as <c>&amp;name</c>).</summary>
+    protected abstract JToken Run(JToken[] args, JmesPathFunctionArgument[] raw);
 
     protected string Text(JToken[] args, int index)
     {

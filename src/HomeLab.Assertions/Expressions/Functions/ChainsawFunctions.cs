@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using DevLab.JmesPath.Interop;
@@ -17,7 +16,7 @@ internal static class ChainsawFunctions
 {
     public static void Register(IRegisterFunctions registry)
     {
-        foreach (var function in All())
+        foreach (var function in All().Concat(KyvernoFunctions.All()).Concat(TimeFunctions.All()))
         {
             registry.Register(function.Name, function);
         }
@@ -67,16 +66,6 @@ internal static class ChainsawFunctions
             var value = EvaluationScope.Context.Environment(f.String(a, 0));
             return value is null ? JValue.CreateNull() : new JValue(value);
         });
-        yield return new DelegateFunction("time_now", 0, 0, (_, _) => new JValue(Rfc3339(EvaluationScope.Context.TimeProvider.GetLocalNow())));
-        yield return new DelegateFunction("time_now_utc", 0, 0, (_, _) => new JValue(Rfc3339(EvaluationScope.Context.TimeProvider.GetUtcNow())));
-        yield return new DelegateFunction("time_since", 3, 3, (f, a) =>
-        {
-            var layout = f.String(a, 0);
-            var start = ParseTime(layout, f.String(a, 1));
-            var endText = f.String(a, 2);
-            var end = endText.Length == 0 ? EvaluationScope.Context.TimeProvider.GetUtcNow() : ParseTime(layout, endText);
-            return new JValue(GoDuration.Format(end - start));
-        });
         yield return new DelegateFunction("lookup", 2, 2, (_, a) => a[0] switch
         {
             JObject o when a[1].Type == JTokenType.String => o[(string)a[1]!] ?? JValue.CreateNull(),
@@ -85,14 +74,24 @@ internal static class ChainsawFunctions
             _ => throw new ExpressionException("lookup expects an object or an array"),
         });
         yield return new DelegateFunction("x_k8s_get", 5, 5, (f, a) =>
-            Read(s => s.GetAsync(Query(f, a, name: true), EvaluationScope.Context.CancellationToken)) is { } found ? found : JValue.CreateNull());
+            Read(s => s.GetAsync(Query(f, a, name: true), EvaluationScope.Context.CancellationToken)) is { } found
+                ? found
+                : throw new ExpressionException($"x_k8s_get: {f.String(a, 1)}/{f.String(a, 2)} {f.String(a, 3)}{(f.String(a, 3).Length > 0 ? "/" : string.Empty)}{f.String(a, 4)} not found"));
         yield return new DelegateFunction("x_k8s_exists", 5, 5, (f, a) =>
             Bool(Read(s => s.GetAsync(Query(f, a, name: true), EvaluationScope.Context.CancellationToken)) is not null));
-        yield return new DelegateFunction("x_k8s_list", 4, 4, (f, a) =>
+        yield return new DelegateFunction("x_k8s_list", 3, 4, (f, a) =>
         {
             var items = Read(s => s.ListAsync(Query(f, a, name: false), EvaluationScope.Context.CancellationToken));
             return new JObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = new JArray(items) };
         });
+        yield return new DelegateFunction("x_k8s_server_version", 1, 1, (_, _) =>
+        {
+            var source = EvaluationScope.Context.Source ?? throw NoSource();
+            return EvaluationScope.Context.ServerVersion is { } version
+                ? version.DeepClone()
+                : throw new ExpressionException($"x_k8s_server_version: {source.Description} has no API server to ask (offline)");
+        });
+        yield return new DelegateFunction("x_metrics_decode", 1, 1, (f, a) => PrometheusText.Decode(f.String(a, 0)));
         yield return new DelegateFunction("x_k8s_resource_exists", 3, 3, (f, a) =>
         {
             try
@@ -137,22 +136,9 @@ internal static class ChainsawFunctions
         return result.Documents.Count == 0 ? JValue.CreateNull() : YamlJson.ToJToken(result.Documents[0].Root);
     }
 
-    private static DateTimeOffset ParseTime(string layout, string text)
-    {
-        // Chainsaw takes Go layouts; an empty layout (RFC 3339, the usual case) and ISO-like text are what we read.
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
-        {
-            return parsed;
-        }
-
-        throw new ExpressionException($"time_since cannot read '{text}'{(layout.Length > 0 ? $" with layout '{layout}'" : " as RFC 3339")}");
-    }
-
-    private static string Rfc3339(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
-
     private static ResourceQuery Query(DelegateFunction f, JToken[] a, bool name)
     {
-        var ns = f.String(a, 3);
+        var ns = a.Length > 3 ? f.String(a, 3) : string.Empty;
         return new ResourceQuery(f.String(a, 1), f.String(a, 2), ns.Length == 0 ? null : ns, name ? f.String(a, 4) : null);
     }
 
