@@ -65,11 +65,11 @@ internal sealed class SchemaWalker
         var expected = $"expected {Expected(schema)}";
         return (schema.Type, node) switch
         {
+            (SchemaType.String, YamlScalar { Kind: YamlScalarKind.Bool } b) => $"{expected}; Kubernetes reads YAML 1.1, where {b.Value} is a boolean: quote it: \"{b.Value}\"",
             (SchemaType.String, YamlScalar s) => $"{expected}; quote it: \"{s.Value}\"",
             (SchemaType.Integer or SchemaType.Number, YamlScalar { IsQuoted: true } s) when YamlScalar.Resolve(s.Value) is YamlScalarKind.Int or YamlScalarKind.Float =>
                 $"{expected}; remove the quotes: {s.Value}",
             (SchemaType.Boolean, YamlScalar s) when s.Value.ToLowerInvariant() is "true" or "false" => $"{expected}; remove the quotes: {s.Value.ToLowerInvariant()}",
-            (SchemaType.Boolean, YamlScalar) => $"{expected}; YAML 1.2 reads yes/no/on/off as strings",
             (SchemaType.Array, YamlMap) => $"{expected}; start each item with '- '",
             _ => expected,
         };
