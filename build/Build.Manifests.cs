@@ -15,6 +15,15 @@ partial class Build
     [Parameter("Validate, Lint, Verify: check these manifest files or directories instead of the repository's environments (repeatable).", Name = "path")]
     readonly AbsolutePath[] ManifestPaths = [];
 
+    [Parameter("With --path: leave out files whose path matches this regular expression (repeatable; kubeconform's -ignore-filename-pattern).")]
+    readonly string[] IgnoreFilenamePattern = [];
+
+    [Parameter("With --path: leave out objects of this kind, as Kind or apiVersion/Kind such as apps/v1/Deployment (repeatable; kubeconform's -skip).")]
+    readonly string[] SkipKind = [];
+
+    [Parameter("With --path: check each folder with a kustomization file as what `kubectl kustomize` builds from it, instead of file by file.")]
+    readonly bool RenderKustomize;
+
     [Parameter("With --path: the Kubernetes version whose API set to validate against (environments declare their own).")]
     readonly string? KubernetesVersion;
 
@@ -35,6 +44,7 @@ partial class Build
 
     readonly List<CheckedSet> checkedSets = [];
     readonly List<Finding> reportedFindings = [];
+    readonly List<Finding> pathFindings = [];
 
     Target Render => _ => _
         .Description("Renders every environment (kustomize, local charts, ArgoCD Applications) to .nuke/temp/rendered/<environment>/.")
@@ -44,11 +54,11 @@ partial class Build
             ReportOutputs();
             if (ManifestPaths.Length > 0)
             {
-                RequireExisting(ManifestPaths.Select(p => p.Value), "--path");
-                var set = await ManifestSet.LoadAsync(ManifestPaths.Select(p => p.Value), ct);
-                ReportOnce(context, set.Findings.Where(f => f.RuleId != ManifestRuleIds.MissingField), null);
-                checkedSets.Add(new CheckedSet("path", null, set.Objects));
-                context.AddNote($"{set.Objects.Count} objects from --path");
+                var scan = await ManifestScan.RunAsync(PathScanOptions(), ct);
+                // Reported by Validate and Lint, so that a bad file fails the check, not the load of every other file.
+                pathFindings.AddRange(scan.Findings.Where(f => f.RuleId != ManifestRuleIds.MissingField));
+                checkedSets.AddRange(scan.Sets.Select(s => new CheckedSet(s.Name, null, s.Objects)));
+                context.AddNote($"{scan.Objects.Count()} objects from --path ({scan.FilesRead} files read, {scan.FilesSkipped} skipped)");
                 return;
             }
 
@@ -75,6 +85,9 @@ partial class Build
             {
                 context.AddNote("no environments under clusters/");
             }
+
+            // Written now too: when rendering fails, Validate and Lint do not run, and its findings must reach the reports.
+            WriteReports();
         });
 
     Target Validate => _ => _
@@ -83,6 +96,7 @@ partial class Build
         .ProceedAfterFailure()
         .Executes(context =>
         {
+            ReportOnce(context, pathFindings, null);
             int validated = 0, unvalidated = 0;
             foreach (var set in checkedSets)
             {
@@ -119,6 +133,7 @@ partial class Build
         {
             var configurationFile = RootDirectory / LintConfiguration.DefaultPath;
             var configuration = File.Exists(configurationFile) ? LintConfiguration.Load(configurationFile) : LintConfiguration.Default;
+            ReportOnce(context, pathFindings, null);
             var objects = 0;
             foreach (var set in checkedSets)
             {
@@ -132,6 +147,40 @@ partial class Build
             context.AddNote($"{objects} objects linted");
             WriteReports();
         });
+
+    /// <summary>What --path reads: the paths (<c>-</c> for standard input) and what kubeconform's options leave out.</summary>
+    ManifestScanOptions PathScanOptions()
+    {
+        // --path - arrives as <current directory>/-: standard input, unless such a file exists.
+        var paths = ManifestPaths.Select(p => Path.GetFileName(p.Value) == "-" && !File.Exists(p.Value) ? "-" : p.Value).ToList();
+        RequireExisting(paths.Where(p => p != "-"), "--path");
+        var patterns = new List<System.Text.RegularExpressions.Regex>();
+        foreach (var pattern in IgnoreFilenamePattern)
+        {
+            try
+            {
+                patterns.Add(new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)));
+            }
+            catch (ArgumentException exception)
+            {
+                throw new TargetFailedException($"--ignore-filename-pattern {pattern}: not a regular expression ({exception.Message}).");
+            }
+        }
+
+        var kubectl = RenderKustomize ? Tool(() => Kubectl.Locate(KubectlExe?.Value, RootDirectory)) : null;
+        return new ManifestScanOptions
+        {
+            Paths = paths,
+            IgnoreFilenamePatterns = patterns,
+            SkipKinds = SkipKind,
+            StandardInput = paths.Contains("-") ? Console.OpenStandardInput() : null,
+            RenderKustomization = kubectl is null ? null : async (directory, ct) =>
+            {
+                var source = await new KustomizeRenderer(kubectl).RenderAsync(directory, ct);
+                return new ManifestSet(source.Objects, source.Findings);
+            },
+        };
+    }
 
     /// <summary>The lint view of an environment: its nodes' labels, storage classes and the budgets it declares.</summary>
     (LintEnvironment Environment, IReadOnlyList<Finding> Findings) LintEnvironmentOf(EnvironmentDefinition environment)
@@ -217,14 +266,26 @@ partial class Build
 
         foreach (var (kind, path) in ReportOutputs())
         {
-            Directory.CreateDirectory(path.Parent);
-            using var writer = new StreamWriter(path);
-            IFindingReporter reporter = kind == "sarif"
-                ? new SarifReporter(RootDirectory) { Rules = [.. RuleDescriptor.ForLintRules] }
-                : new JUnitReporter(RootDirectory);
-            reporter.Write(findings, writer);
+            try
+            {
+                Directory.CreateDirectory(path.Parent);
+                using var writer = new StreamWriter(path);
+                IFindingReporter reporter = kind == "sarif"
+                    ? new SarifReporter(RootDirectory) { InformationUri = RepositoryUri() }
+                    : new JUnitReporter(RootDirectory);
+                reporter.Write(findings, writer);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new TargetFailedException($"--output {kind}={path}: cannot write the file ({exception.Message}); name a file in a folder you can write to.");
+            }
         }
     }
+
+    /// <summary>The repository's web address on GitHub Actions (GITHUB_SERVER_URL/GITHUB_REPOSITORY), for SARIF's links.</summary>
+    Uri? RepositoryUri() =>
+        Environment.TryGetValue("GITHUB_SERVER_URL", out var server) && Environment.TryGetValue("GITHUB_REPOSITORY", out var repository)
+        && Uri.TryCreate($"{server.TrimEnd('/')}/{repository}", UriKind.Absolute, out var uri) ? uri : null;
 
     /// <summary>The reporters --output asks for, checked before any work is done.</summary>
     List<(string Kind, AbsolutePath Path)> ReportOutputs()

@@ -123,6 +123,7 @@ partial class Build
 
     Target VerifySealedSecrets => _ => _
         .Description("Checks every SealedSecret offline: sealed for its environment's certificate, scope agrees with where it lives.")
+        .OnlyWhenStatic(() => ManifestPaths.Length == 0, "--path checks only the given paths")
         .ProceedAfterFailure()
         .Executes(async (context, ct) =>
         {

@@ -41,6 +41,7 @@ partial class Build
     Target StackTests => _ => _
         .Description("Runs the stack's offline C# suites (tests/HomeLab.Stack.Tests, tier offline).")
         .OnlyWhenStatic(() => File.Exists(StackTestProject), "no tests/HomeLab.Stack.Tests")
+        .OnlyWhenStatic(() => ManifestPaths.Length == 0, "--path checks only the given paths")
         .ProceedAfterFailure()
         .Executes(ct => DotNet(ct, "test", StackTestProject, "--nologo", "--filter", "tier=offline", "--logger", "console;verbosity=minimal"));
 

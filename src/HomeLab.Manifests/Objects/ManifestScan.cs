@@ -383,7 +383,7 @@ public sealed partial class ManifestScan
         if (placeholders.Count > 0)
         {
             var names = string.Join(", ", placeholders.Select(p => p.Text).Distinct(StringComparer.Ordinal).Take(5));
-            _findings.Add(new Finding(ManifestRuleIds.Unrendered, Severity.Warning, $"unrendered: {leftOut} object{(leftOut == 1 ? string.Empty : "s")} hold placeholders ({names}); left out until substituted")
+            _findings.Add(new Finding(ManifestRuleIds.Unrendered, Severity.Warning, $"unrendered: {(leftOut == 1 ? "1 object holds" : $"{leftOut} objects hold")} placeholders ({names}); left out until substituted")
             {
                 Span = placeholders[0].Span,
                 Hint = "check the output of the tool that substitutes them (Flux postBuild, envsubst), such as with --path -",
