@@ -42,6 +42,7 @@ internal static class LoadingAndSchemaRules
         Rule(ValidationRuleIds.Unvalidated, "A custom resource whose CustomResourceDefinition is not known, so it was not validated.", "Pass the CRD with --crd, or fill the schema cache.", Severity.Info),
         Rule(ValidationRuleIds.DeprecatedApi, "An apiVersion deprecated in the target Kubernetes version.", "Move to the apiVersion the message names.", Severity.Warning),
         Rule(ValidationRuleIds.RemovedApi, "An apiVersion the target Kubernetes version no longer serves.", "Move to the apiVersion the message names."),
+        Rule(ValidationRuleIds.UnservedApi, "An apiVersion the target Kubernetes version does not serve yet.", "Use an apiVersion the target serves, or raise --kubernetes-version."),
         Rule(ValidationRuleIds.SchemaCacheUnreadable, "The schema cache could not be read.", "Fill it again with ./build.sh SyncSchemas."),
     ];
 
