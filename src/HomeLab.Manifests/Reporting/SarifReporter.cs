@@ -174,7 +174,7 @@ public sealed class SarifReporter : IFindingReporter
         var full = Path.IsPathRooted(file) ? file : _paths.FullPath(file);
         if (full is null)
         {
-            return Uri.EscapeDataString(file);
+            return file.Contains(' ', StringComparison.Ordinal) ? Uri.EscapeDataString(file) : string.Join('/', file.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
         }
 
         var relative = Path.GetRelativePath(_paths.Root, full).Replace('\\', '/');
