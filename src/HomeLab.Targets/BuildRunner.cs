@@ -108,7 +108,8 @@ public static class BuildRunner
             var model = BuildModel.Discover(build);
             build.Model = model;
             build.Parameters = parameters;
-            if (settings.WriteSchema)
+            // With --root the build checks another tree: nothing of ours is written into it.
+            if (settings.WriteSchema && commandLine.Values("root") is null)
             {
                 BuildSchema.WriteIfChanged(root, model, parameters);
             }

@@ -79,6 +79,12 @@ public static class LintRuleIds
     /// <summary>A <c>lint.homelab.dev/ignore</c> annotation entry has no reason or names an unknown rule.</summary>
     public const string IgnoreAnnotation = "homelab/ignore-annotation";
 
+    /// <summary>A container's CPU or memory is negative, memory is written in millibytes, or a request exceeds its limit.</summary>
+    public const string ResourceValues = "homelab/resource-values";
+
+    /// <summary>A pod or container runs with the root group (<c>runAsGroup: 0</c>).</summary>
+    public const string RunAsRootGroup = "homelab/run-as-root-group";
+
     /// <summary>The lint configuration file has a mistake.</summary>
     public const string Configuration = "lint/configuration";
 

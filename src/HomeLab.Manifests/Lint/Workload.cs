@@ -20,7 +20,7 @@ internal sealed class Workload
         TemplateAnnotations = templateMetadata?.GetMap("annotations");
         Namespace = LintContext.NamespaceOf(obj);
         IsLongRunning = obj.Kind is not ("Job" or "CronJob");
-        Replicas = obj.Kind is "Deployment" or "StatefulSet" or "ReplicaSet"
+        Replicas = obj.Kind is "Deployment" or "StatefulSet" or "ReplicaSet" or "ReplicationController"
             ? (obj.Root.GetMap("spec")?["replicas"] as YamlScalar)?.AsInt64() ?? 1
             : 1;
     }
@@ -74,6 +74,7 @@ internal sealed class Workload
         {
             case "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" when obj.Group == "apps":
             case "Job" when obj.Group == "batch":
+            case "ReplicationController" when obj.Group.Length == 0:
                 return FromTemplate(obj, TemplatePath);
             case "CronJob" when obj.Group == "batch":
                 return FromTemplate(obj, CronTemplatePath);

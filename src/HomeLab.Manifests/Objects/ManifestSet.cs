@@ -130,7 +130,7 @@ public sealed class ManifestSet
         return new ManifestSet(objects, findings);
     }
 
-    private static void Add(YamlMap root, int documentIndex, List<KubeObject> objects, List<Finding> findings)
+    internal static void Add(YamlMap root, int documentIndex, List<KubeObject> objects, List<Finding> findings)
     {
         var obj = new KubeObject(root, documentIndex);
         if (obj.Kind is { } kind && kind.EndsWith("List", StringComparison.Ordinal) && root.GetList("items") is { } items)

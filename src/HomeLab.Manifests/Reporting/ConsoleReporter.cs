@@ -43,7 +43,7 @@ public sealed class ConsoleReporter : IFindingReporter
             .ThenBy(g => _paths.Relative(g.Key), StringComparer.Ordinal);
         foreach (var group in groups)
         {
-            writer.WriteLine(group.Key.Length == 0 ? "(not in a file)" : _paths.Relative(group.Key));
+            writer.WriteLine(group.Key.Length == 0 ? "(not in a file)" : TerminalText.Safe(_paths.Relative(group.Key)));
             foreach (var finding in group.OrderBy(f => f.Span?.Line ?? 0).ThenBy(f => f.Span?.Column ?? 0))
             {
                 WriteFinding(finding, group.Key, lines, writer);
@@ -78,33 +78,32 @@ public sealed class ConsoleReporter : IFindingReporter
     {
         var span = finding.Span ?? default;
         var where = span.IsKnown ? string.Create(CultureInfo.InvariantCulture, $"{span.Line}:{span.Column} ") : string.Empty;
-        var about = finding.Object is { } obj ? $" [{obj}]" : string.Empty;
-        writer.WriteLine($"  {where}{SeverityText(finding.Severity)} {finding.RuleId}: {finding.Message}{about}");
+        var about = finding.Object is { } obj ? $" [{TerminalText.Safe(obj.ToString())}]" : string.Empty;
+        writer.WriteLine($"  {where}{SeverityText(finding.Severity)} {finding.RuleId}: {TerminalText.Safe(finding.Message)}{about}");
         var gutter = new string(' ', span.IsKnown ? span.Line.ToString(CultureInfo.InvariantCulture).Length + 4 : 4);
         if (ShowSource && span.IsKnown && file.Length > 0 && lines.Line(file, span.Line) is { } source)
         {
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {span.Line} | {source}"));
-            writer.WriteLine($"{gutter} | {Caret(source, span)}");
+            var width = span.EndLine == span.Line && span.EndColumn > span.Column ? span.EndColumn - span.Column : 1;
+            var (shown, start, shownWidth) = TerminalText.Window(source, span.Column, width);
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {span.Line} | {shown}"));
+            writer.WriteLine($"{gutter} | {Caret(shown, start, shownWidth)}");
         }
 
         if (finding.Hint is not null)
         {
-            writer.WriteLine($"{gutter} = {finding.Hint}");
+            writer.WriteLine($"{gutter} = {TerminalText.Safe(finding.Hint)}");
         }
     }
 
-    private static string Caret(string source, Yaml.SourceSpan span)
+    private static string Caret(string shown, int start, int width)
     {
         // Keep tabs in the padding so the caret lines up however the terminal renders them.
-        var start = Math.Clamp(span.Column - 1, 0, source.Length);
         var padding = new char[start];
         for (var i = 0; i < start; i++)
         {
-            padding[i] = source[i] == '\t' ? '\t' : ' ';
+            padding[i] = shown[i] == '\t' ? '\t' : ' ';
         }
 
-        var width = span.EndLine == span.Line && span.EndColumn > span.Column ? span.EndColumn - span.Column : 1;
-        width = Math.Max(1, Math.Min(width, source.Length - start));
-        return new string(padding) + new string('^', width);
+        return new string(padding) + new string('^', Math.Max(1, Math.Min(width, shown.Length - start)));
     }
 }

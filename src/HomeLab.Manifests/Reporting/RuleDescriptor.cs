@@ -19,6 +19,15 @@ public sealed record RuleDescriptor(string Id, Severity DefaultSeverity, string 
         return new RuleDescriptor(rule.Id, rule.DefaultSeverity, rule.Rationale);
     }
 
+    /// <summary>How to fix what the rule finds, for SARIF's <c>help</c>; null when <see cref="Description"/> says it all.</summary>
+    public string? Help { get; init; }
+
     /// <summary>The descriptors of the built-in lint rules.</summary>
     public static IReadOnlyList<RuleDescriptor> ForLintRules { get; } = [.. LintRules.All.Select(From)];
+
+    /// <summary>The descriptors of the rules that loading (YAML, paths) and schema validation report.</summary>
+    public static IReadOnlyList<RuleDescriptor> ForLoadingAndSchemaRules { get; } = LoadingAndSchemaRules.All;
+
+    /// <summary>Every built-in rule: loading, schema validation and lint.</summary>
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [.. ForLoadingAndSchemaRules, .. ForLintRules];
 }

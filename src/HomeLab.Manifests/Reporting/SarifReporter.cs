@@ -1,7 +1,9 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using HomeLab.Manifests.Findings;
+using HomeLab.Manifests.Yaml;
 
 namespace HomeLab.Manifests.Reporting;
 
@@ -30,11 +32,18 @@ public sealed class SarifReporter : IFindingReporter
     /// <summary>The tool's name in <c>tool.driver.name</c>.</summary>
     public string ToolName { get; init; } = "homelab";
 
-    /// <summary>The tool's version in <c>tool.driver.version</c>; left out when null.</summary>
-    public string? ToolVersion { get; init; }
+    /// <summary>The tool's version in <c>tool.driver.version</c>: by default this library's version.</summary>
+    public string? ToolVersion { get; init; } = typeof(SarifReporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(SarifReporter).Assembly.GetName().Version?.ToString();
 
-    /// <summary>The rules to describe; rules of findings not listed here get an entry with their id only.</summary>
-    public IReadOnlyList<RuleDescriptor> Rules { get; init; } = RuleDescriptor.ForLintRules;
+    /// <summary>
+    /// Where to read about the tool (<c>tool.driver.informationUri</c>), such as the repository's web address; rules'
+    /// <c>helpUri</c> point into its README. Left out when null.
+    /// </summary>
+    public Uri? InformationUri { get; init; }
+
+    /// <summary>The rules to describe; rules of findings not listed here get an entry named after their area.</summary>
+    public IReadOnlyList<RuleDescriptor> Rules { get; init; } = RuleDescriptor.All;
 
     /// <inheritdoc />
     public void Write(IReadOnlyList<Finding> findings, TextWriter writer)
@@ -58,7 +67,8 @@ public sealed class SarifReporter : IFindingReporter
         {
             if (known.Add(finding.RuleId))
             {
-                rules.Add(new RuleDescriptor(finding.RuleId, finding.Severity, finding.RuleId));
+                var area = finding.RuleId.Split('/')[0];
+                rules.Add(new RuleDescriptor(finding.RuleId, finding.Severity, $"A finding of the {area} checks ({finding.RuleId})."));
             }
         }
 
@@ -117,14 +127,32 @@ public sealed class SarifReporter : IFindingReporter
             json.WriteString("version", ToolVersion);
         }
 
+        if (InformationUri is not null)
+        {
+            json.WriteString("informationUri", InformationUri.AbsoluteUri);
+        }
+
         json.WriteStartArray("rules");
         foreach (var rule in rules)
         {
             json.WriteStartObject();
             json.WriteString("id", rule.Id);
+            json.WriteString("name", RuleName(rule.Id));
             json.WriteStartObject("shortDescription");
             json.WriteString("text", rule.Description);
             json.WriteEndObject();
+            json.WriteStartObject("fullDescription");
+            json.WriteString("text", rule.Help is null ? rule.Description : $"{rule.Description} {rule.Help}");
+            json.WriteEndObject();
+            var help = rule.Help ?? rule.Description;
+            json.WriteStartObject("help");
+            json.WriteString("text", help);
+            json.WriteString("markdown", $"**{rule.Id}**: {rule.Description}\n\n{help}");
+            json.WriteEndObject();
+            if (InformationUri is not null)
+            {
+                json.WriteString("helpUri", new Uri(InformationUri, "#checking-manifests-buildsh").AbsoluteUri);
+            }
             json.WriteStartObject("defaultConfiguration");
             json.WriteString("level", Level(rule.DefaultSeverity));
             json.WriteEndObject();
@@ -136,6 +164,23 @@ public sealed class SarifReporter : IFindingReporter
         json.WriteEndObject();
     }
 
+    // "schema/unknown-field" → "SchemaUnknownField": SARIF's rule names are identifiers.
+    private static string RuleName(string id) => string.Concat(id.Split('/', '-', '.', '_').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+
+    // Relative to the root, with '/' and escaped segments; a file outside the root climbs with "..", a name that is
+    // not a file (such as "kubectl kustomize apps/") is kept as one escaped segment.
+    private string RelativeUri(string file)
+    {
+        var full = Path.IsPathRooted(file) ? file : _paths.FullPath(file);
+        if (full is null)
+        {
+            return file.Contains(' ', StringComparison.Ordinal) ? Uri.EscapeDataString(file) : string.Join('/', file.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+        }
+
+        var relative = Path.GetRelativePath(_paths.Root, full).Replace('\\', '/');
+        return relative == "." ? string.Empty : string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
+    }
+
     private void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex)
     {
         json.WriteStartObject();
@@ -145,12 +190,9 @@ public sealed class SarifReporter : IFindingReporter
         json.WriteStartObject("message");
         json.WriteString("text", finding.Hint is null ? finding.Message : $"{finding.Message} ({finding.Hint})");
         json.WriteEndObject();
+        // Code scanning drops a result without a file: a finding with no place is placed at the root.
         json.WriteStartArray("locations");
-        if (finding.Span is { } span && !string.IsNullOrEmpty(span.File) || finding.Object is not null)
-        {
-            WriteLocation(json, finding);
-        }
-
+        WriteLocation(json, finding);
         json.WriteEndArray();
         json.WriteStartObject("partialFingerprints");
         json.WriteString(FingerprintKey, Fingerprint(finding));
@@ -161,34 +203,23 @@ public sealed class SarifReporter : IFindingReporter
     private void WriteLocation(Utf8JsonWriter json, Finding finding)
     {
         json.WriteStartObject();
-        if (finding.Span is { } span && !string.IsNullOrEmpty(span.File))
+        var span = finding.Span is { } known && !string.IsNullOrEmpty(known.File) ? known : SourceSpan.At(_paths.Root, 0, 0);
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", RelativeUri(span.File));
+        json.WriteString("uriBaseId", RootBaseId);
+        json.WriteEndObject();
+        if (span.IsKnown)
         {
-            json.WriteStartObject("physicalLocation");
-            json.WriteStartObject("artifactLocation");
-            var relative = _paths.Relative(span.File, out var underRoot);
-            if (underRoot)
-            {
-                json.WriteString("uri", string.Join('/', relative.Split('/').Select(Uri.EscapeDataString)));
-                json.WriteString("uriBaseId", RootBaseId);
-            }
-            else
-            {
-                json.WriteString("uri", Path.IsPathRooted(relative) ? new Uri(relative).AbsoluteUri : Uri.EscapeDataString(relative));
-            }
-
-            json.WriteEndObject();
-            if (span.IsKnown)
-            {
-                json.WriteStartObject("region");
-                json.WriteNumber("startLine", span.Line);
-                json.WriteNumber("startColumn", span.Column);
-                json.WriteNumber("endLine", Math.Max(span.EndLine, span.Line));
-                json.WriteNumber("endColumn", span.EndLine > span.Line || span.EndColumn > span.Column ? span.EndColumn : span.Column + 1);
-                json.WriteEndObject();
-            }
-
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", span.Line);
+            json.WriteNumber("startColumn", span.Column);
+            json.WriteNumber("endLine", Math.Max(span.EndLine, span.Line));
+            json.WriteNumber("endColumn", span.EndLine > span.Line || span.EndColumn > span.Column ? span.EndColumn : span.Column + 1);
             json.WriteEndObject();
         }
+
+        json.WriteEndObject();
 
         if (finding.Object is { } obj)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace HomeLab.Manifests.Schemas;
 
@@ -148,6 +149,13 @@ internal sealed class OpenApiSchemaReader
                 : v?.ToJsonString() ?? "null")];
         }
 
+        node.Constraints = ReadConstraints(obj);
+        if (obj["required"] is JsonArray required)
+        {
+            // Read for every node: the oneOf/anyOf alternatives of structural schemas name required fields without a type.
+            node.Required = [.. required.Select(r => r?.GetValue<string>()).OfType<string>()];
+        }
+
         if (node.Type == SchemaType.Array)
         {
             node.Items = obj["items"] is JsonObject items ? Read(items) : null;
@@ -187,11 +195,6 @@ internal sealed class OpenApiSchemaReader
             JsonObject schema => Read(schema),
             _ => null,
         };
-        if (obj["required"] is JsonArray required)
-        {
-            node.Required = [.. required.Select(r => r?.GetValue<string>()).OfType<string>()];
-        }
-
         // An object schema with neither properties nor additionalProperties says nothing about its keys.
         if (properties is null && node.AdditionalProperties is null && !node.PreserveUnknownFields && type is null)
         {
@@ -200,6 +203,66 @@ internal sealed class OpenApiSchemaReader
     }
 
     /// <summary>Reads the <c>x-kubernetes-group-version-kind</c> entries of a schema.</summary>
+    private static readonly string[] ConstraintKeys =
+    [
+        "pattern", "minLength", "maxLength", "minimum", "maximum", "multipleOf", "minItems", "maxItems", "uniqueItems",
+        "minProperties", "maxProperties", "allOf", "anyOf", "oneOf", "not",
+    ];
+
+    private static double? Number(JsonObject obj, string name) =>
+        obj[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    private static long? Count(JsonObject obj, string name) => Number(obj, name) is { } number ? (long)number : null;
+
+    private SchemaConstraints? ReadConstraints(JsonObject obj)
+    {
+        if (!ConstraintKeys.Any(obj.ContainsKey))
+        {
+            return null;
+        }
+
+        var pattern = obj["pattern"] is JsonValue p && p.GetValueKind() == JsonValueKind.String ? p.GetValue<string>() : null;
+        Regex? regex = null;
+        if (pattern is not null)
+        {
+            try
+            {
+                regex = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+            }
+            catch (ArgumentException)
+            {
+                regex = null; // a pattern .NET cannot read is not checked, rather than rejecting valid values
+            }
+        }
+
+        // The sub-schemas of a reference ({"allOf":[{"$ref":...}]}) are the reference itself, read elsewhere.
+        var allOf = RefName(obj) is null ? Schemas(obj["allOf"]) : [];
+        return new SchemaConstraints
+        {
+            Pattern = regex,
+            PatternText = pattern,
+            MinLength = Count(obj, "minLength"),
+            MaxLength = Count(obj, "maxLength"),
+            Minimum = Number(obj, "minimum"),
+            Maximum = Number(obj, "maximum"),
+            ExclusiveMinimum = Flag(obj, "exclusiveMinimum"),
+            ExclusiveMaximum = Flag(obj, "exclusiveMaximum"),
+            MultipleOf = Number(obj, "multipleOf"),
+            MinItems = Count(obj, "minItems"),
+            MaxItems = Count(obj, "maxItems"),
+            UniqueItems = Flag(obj, "uniqueItems"),
+            MinProperties = Count(obj, "minProperties"),
+            MaxProperties = Count(obj, "maxProperties"),
+            AllOf = allOf,
+            AnyOf = Schemas(obj["anyOf"]),
+            OneOf = Schemas(obj["oneOf"]),
+            Not = obj["not"] is JsonObject not ? Read(not) : null,
+        };
+    }
+
+    private List<SchemaNode> Schemas(JsonNode? list) => list is JsonArray array ? [.. array.OfType<JsonObject>().Select(Read)] : [];
+
     public static IEnumerable<GroupVersionKind> GroupVersionKinds(JsonObject schema)
     {
         if (schema["x-kubernetes-group-version-kind"] is not JsonArray entries)

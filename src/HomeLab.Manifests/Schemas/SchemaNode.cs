@@ -46,6 +46,9 @@ public sealed class SchemaNode
     /// <summary>What Kubernetes does with the keys and values of this map, beyond its type.</summary>
     public SchemaRole Role { get; internal set; }
 
+    /// <summary>The value validations beyond the type (pattern, ranges, lengths, sub-schemas); null when there are none.</summary>
+    internal SchemaConstraints? Constraints { get; set; }
+
     /// <summary>Where the schema came from, such as <c>KubernetesClient model V1Deployment</c>, for messages.</summary>
     public string? Source { get; internal set; }
 
@@ -68,6 +71,7 @@ public sealed class SchemaNode
             Format = Format,
             Role = Role,
             Source = Source,
+            Constraints = Constraints,
         };
         copy.FrozenProperties = FrozenProperties;
         return copy;

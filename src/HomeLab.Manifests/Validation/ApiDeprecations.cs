@@ -42,6 +42,7 @@ public static class ApiDeprecations
         new("storage.k8s.io/v1beta1", "CSIStorageCapacity", V("1.24"), V("1.27"), "storage.k8s.io/v1"),
         .. Many(["flowcontrol.apiserver.k8s.io/v1beta2"], ["FlowSchema", "PriorityLevelConfiguration"], "1.26", "1.29", "flowcontrol.apiserver.k8s.io/v1"),
         .. Many(["flowcontrol.apiserver.k8s.io/v1beta3"], ["FlowSchema", "PriorityLevelConfiguration"], "1.29", "1.32", "flowcontrol.apiserver.k8s.io/v1"),
+        .. Many(["admissionregistration.k8s.io/v1beta1"], ["ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding"], "1.30", "1.34", "admissionregistration.k8s.io/v1"),
     ];
 
     private static readonly FrozenDictionary<(string ApiVersion, string Kind), ApiDeprecation> ByKey =

@@ -176,7 +176,7 @@ public sealed class ManifestValidator
         }
 
         var gvk = new GroupVersionKind(obj.Group, obj.Version, obj.Kind!);
-        if (CheckDeprecation(obj, walker))
+        if (CheckDeprecation(obj, walker) || CheckIntroduction(obj, walker))
         {
             return Outcome.Skipped;
         }
@@ -196,7 +196,7 @@ public sealed class ManifestValidator
 
         // A deprecated API still served by the target has no model (KubernetesClient follows the newest Kubernetes):
         // it is unvalidated, not unknown.
-        if (_models.IsBuiltInGroup(gvk.Group) && ApiDeprecations.Find(gvk.ApiVersion, gvk.Kind) is null && _cache?.HasGroupVersion(gvk.Group, gvk.Version) != true)
+        if (_models.IsBuiltInGroup(gvk.Group) && ApiDeprecations.Find(gvk.ApiVersion, gvk.Kind) is null && ApiIntroductions.AddedIn(gvk.ApiVersion, gvk.Kind) is null && _cache?.HasGroupVersion(gvk.Group, gvk.Version) != true)
         {
             walker.Report(UnknownKind(obj, gvk));
             return Outcome.Skipped;
@@ -240,6 +240,24 @@ public sealed class ManifestValidator
             FieldPath = field,
             Hint = hint,
         };
+
+    /// <summary>Reports an API the target Kubernetes version does not serve yet; true when so (nothing to validate against).</summary>
+    private bool CheckIntroduction(KubeObject obj, SchemaWalker walker)
+    {
+        if (ApiIntroductions.AddedIn(obj.ApiVersion!, obj.Kind!) is not { } added || _target >= added)
+        {
+            return false;
+        }
+
+        walker.Report(new Finding(ValidationRuleIds.UnservedApi, Severity.Error, $"{obj.ApiVersion} {obj.Kind} is served from Kubernetes {added.Major}.{added.Minor} on (target {_target.Major}.{_target.Minor})")
+        {
+            Span = Field(obj, "apiVersion").Span,
+            Object = obj.Ref,
+            FieldPath = "apiVersion",
+            Hint = "use an apiVersion the target serves, or raise the Kubernetes version (--kubernetes-version, or the environment's kubernetesVersion)",
+        });
+        return true;
+    }
 
     /// <summary>Reports a deprecated or removed API; true when the API is removed (so there is nothing to validate against).</summary>
     private bool CheckDeprecation(KubeObject obj, SchemaWalker walker)

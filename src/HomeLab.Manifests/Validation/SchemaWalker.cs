@@ -66,11 +66,11 @@ internal sealed class SchemaWalker
         var expected = $"expected {Expected(schema)}";
         return (schema.Type, node) switch
         {
+            (SchemaType.String, YamlScalar { Kind: YamlScalarKind.Bool } b) => $"{expected}; Kubernetes reads YAML 1.1, where {b.Value} is a boolean: quote it: \"{b.Value}\"",
             (SchemaType.String, YamlScalar s) => $"{expected}; quote it: \"{s.Value}\"",
             (SchemaType.Integer or SchemaType.Number, YamlScalar { IsQuoted: true } s) when YamlScalar.Resolve(s.Value) is YamlScalarKind.Int or YamlScalarKind.Float =>
                 $"{expected}; remove the quotes: {s.Value}",
             (SchemaType.Boolean, YamlScalar s) when s.Value.ToLowerInvariant() is "true" or "false" => $"{expected}; remove the quotes: {s.Value.ToLowerInvariant()}",
-            (SchemaType.Boolean, YamlScalar) => $"{expected}; YAML 1.2 reads yes/no/on/off as strings",
             (SchemaType.Array, YamlMap) => $"{expected}; start each item with '- '",
             _ => expected,
         };
@@ -83,6 +83,15 @@ internal sealed class SchemaWalker
             return;
         }
 
+        VisitType(node, schema);
+        if (schema.Constraints is { } constraints)
+        {
+            CheckConstraints(node, schema, constraints);
+        }
+    }
+
+    private void VisitType(YamlNode node, SchemaNode schema)
+    {
         switch (schema.Type)
         {
             case SchemaType.Any:
@@ -216,6 +225,157 @@ internal sealed class SchemaWalker
             InvalidValue(scalar, $"\"{scalar.Value}\" is not an allowed value", hint);
         }
     }
+
+    private void CheckConstraints(YamlNode node, SchemaNode schema, SchemaConstraints c)
+    {
+        switch (node)
+        {
+            case YamlScalar { Kind: YamlScalarKind.String } text when schema.Type is SchemaType.String or SchemaType.IntOrString or SchemaType.Any:
+                var length = text.Value.EnumerateRunes().Count();
+                if (c.MinLength is { } min && length < min)
+                {
+                    InvalidValue(text, $"\"{text.Value}\" is shorter than {min} characters", $"the schema ({schema.Source}) asks for at least {min}");
+                }
+
+                if (c.MaxLength is { } max && length > max)
+                {
+                    InvalidValue(text, $"the value is longer than {max} characters ({length})", $"the schema ({schema.Source}) allows at most {max}");
+                }
+
+                if (c.Pattern is { } pattern && !Matches(pattern, text.Value))
+                {
+                    InvalidValue(text, $"\"{text.Value}\" does not match the pattern {c.PatternText}", $"the schema ({schema.Source}) asks for values that match {c.PatternText}");
+                }
+
+                break;
+            case YamlScalar { Kind: YamlScalarKind.Int or YamlScalarKind.Float } number when number.AsDouble() is { } value:
+                if (c.Minimum is { } minimum && (c.ExclusiveMinimum ? value <= minimum : value < minimum))
+                {
+                    InvalidValue(number, $"{number.Value} is below the minimum of {minimum}{(c.ExclusiveMinimum ? " (exclusive)" : string.Empty)}", $"use a value of at least {minimum}");
+                }
+
+                if (c.Maximum is { } maximum && (c.ExclusiveMaximum ? value >= maximum : value > maximum))
+                {
+                    InvalidValue(number, $"{number.Value} is above the maximum of {maximum}{(c.ExclusiveMaximum ? " (exclusive)" : string.Empty)}", $"use a value of at most {maximum}");
+                }
+
+                if (c.MultipleOf is { } step and > 0 && Math.Abs(Math.IEEERemainder(value, step)) > 1e-9)
+                {
+                    InvalidValue(number, $"{number.Value} is not a multiple of {step}", $"use a multiple of {step}");
+                }
+
+                break;
+            case YamlList list:
+                if (c.MinItems is { } minItems && list.Count < minItems)
+                {
+                    Invalid(list, $"the list has {list.Count} items, fewer than the {minItems} required", $"add at least {minItems - list.Count} more");
+                }
+
+                if (c.MaxItems is { } maxItems && list.Count > maxItems)
+                {
+                    Invalid(list, $"the list has {list.Count} items, more than the {maxItems} allowed", $"remove {list.Count - maxItems}");
+                }
+
+                if (c.UniqueItems && list.Items.Select(i => i.ToJson()?.ToJsonString() ?? "null").Distinct(StringComparer.Ordinal).Count() < list.Count)
+                {
+                    Invalid(list, "the list holds the same item twice", "remove the repeated item");
+                }
+
+                break;
+            case YamlMap map:
+                if (c.MinProperties is { } minProperties && map.Count < minProperties)
+                {
+                    Invalid(map, $"the object has {map.Count} fields, fewer than the {minProperties} required", "add the fields the schema asks for");
+                }
+
+                if (c.MaxProperties is { } maxProperties && map.Count > maxProperties)
+                {
+                    Invalid(map, $"the object has {map.Count} fields, more than the {maxProperties} allowed", "remove fields");
+                }
+
+                break;
+        }
+
+        foreach (var all in c.AllOf)
+        {
+            Visit(node, all);
+        }
+
+        if (c.AnyOf.Count > 0 && !c.AnyOf.Any(s => Passes(node, s)))
+        {
+            Invalid(node, "the value matches none of the alternatives the schema allows (anyOf)", $"see the schema ({schema.Source}) for the allowed forms");
+        }
+
+        if (c.OneOf.Count > 0 && c.OneOf.Count(s => Passes(node, s)) is var matching and not 1)
+        {
+            Invalid(node, matching == 0 ? "the value matches none of the alternatives the schema allows (oneOf)" : $"the value matches {matching} of the alternatives, but exactly one is allowed (oneOf)", $"see the schema ({schema.Source}) for the allowed forms");
+        }
+
+        if (c.Not is { } not && Passes(node, not))
+        {
+            Invalid(node, "the value has a form the schema forbids (not)", $"see the schema ({schema.Source})");
+        }
+    }
+
+    private static bool Matches(System.Text.RegularExpressions.Regex pattern, string value)
+    {
+        try
+        {
+            return pattern.IsMatch(value);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return true; // too slow to decide: not reported
+        }
+    }
+
+    // Whether a value passes a sub-schema. Sub-schemas of structural schemas hold value validations and required
+    // fields, not types, so only those are checked; a fresh walker keeps the findings out of this one.
+    private bool Passes(YamlNode node, SchemaNode schema)
+    {
+        var trial = new SchemaWalker(_object);
+        if (node is YamlMap map)
+        {
+            if (schema.Required.Any(r => map[r] is null or YamlScalar { IsNull: true }))
+            {
+                return false;
+            }
+
+            foreach (var (key, child) in schema.FrozenProperties)
+            {
+                if (map[key] is { } value)
+                {
+                    trial.Visit(value, child);
+                }
+            }
+        }
+
+        if (schema.Type != SchemaType.Any && schema.Type != SchemaType.Object)
+        {
+            trial.VisitType(node, schema);
+        }
+
+        if (schema.Enum is { } allowed && node is YamlScalar scalar && !allowed.Contains(scalar.Value))
+        {
+            return false;
+        }
+
+        if (schema.Constraints is { } constraints)
+        {
+            trial.CheckConstraints(node, schema, constraints);
+        }
+
+        return trial.Findings is null;
+    }
+
+    private void Invalid(YamlNode node, string message, string hint) =>
+        Report(new Finding(ValidationRuleIds.InvalidValue, Severity.Error, $"{PathText()}: {message}")
+        {
+            Span = node.Span,
+            Object = _object,
+            FieldPath = PathText(),
+            Hint = hint,
+        });
 
     private void CheckMapKeys(YamlMap map, SchemaRole role)
     {

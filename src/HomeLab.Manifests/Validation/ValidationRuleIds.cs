@@ -39,6 +39,9 @@ public static class ValidationRuleIds
     /// <summary>An apiVersion the target Kubernetes version no longer serves.</summary>
     public const string RemovedApi = "schema/removed-api";
 
+    /// <summary>An apiVersion the target Kubernetes version does not serve yet.</summary>
+    public const string UnservedApi = "schema/unserved-api";
+
     /// <summary>The schema cache could not be read.</summary>
     public const string SchemaCacheUnreadable = "schema/cache-unreadable";
 }

@@ -11,7 +11,7 @@ internal sealed class YamlEventReader
     // exact size, when their collection ends: no per-collection growable lists.
     private readonly List<YamlMapEntry> _entryStack = [];
     private readonly List<YamlNode> _itemStack = [];
-    private readonly Dictionary<string, YamlNode> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (YamlNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
     private readonly List<Finding> _findings = [];
     private readonly string _text;
     private readonly string _file;
@@ -19,6 +19,10 @@ internal sealed class YamlEventReader
     private readonly Parser _parser;
     private Mark _lastEnd;
     private int _documentLine = 1;
+
+    // Nodes read in this document, counting each alias as the nodes it stands for, and the nodes aliases added.
+    private long _nodes;
+    private long _aliasNodes;
 
     public YamlEventReader(string text, string file, YamlLoader options)
     {
@@ -41,6 +45,8 @@ internal sealed class YamlEventReader
             while (Current is DocumentStart start)
             {
                 _anchors.Clear();
+                _nodes = 0;
+                _aliasNodes = 0;
                 _documentLine = (int)start.Start.Line;
                 Next();
                 var root = ReadNode(0);
@@ -77,6 +83,14 @@ internal sealed class YamlEventReader
             var at = _parser.Current?.End ?? _lastEnd;
             _findings.Add(YamlErrorTranslator.Malformed(_file, at));
         }
+        catch (AliasExpansionException ex)
+        {
+            _findings.Add(new Finding(YamlRuleIds.AliasExpansion, Severity.Error, $"aliases expand this document to more than {ex.Nodes:N0} values")
+            {
+                Span = Span(ex.At, ex.At),
+                Hint = "this looks like a \"billion laughs\" document; write the values out instead of nesting aliases",
+            });
+        }
         catch (TooDeepException ex)
         {
             _findings.Add(new Finding(YamlRuleIds.TooDeep, Severity.Error, $"mappings and lists nest more than {_options.MaxDepth} levels deep")
@@ -97,7 +111,8 @@ internal sealed class YamlEventReader
                 {
                     var node = MakeScalar(scalar);
                     _lastEnd = scalar.End;
-                    Remember(scalar, node);
+                    _nodes++;
+                    Remember(scalar, node, 1);
                     Next();
                     return node;
                 }
@@ -112,7 +127,14 @@ internal sealed class YamlEventReader
                     Next();
                     if (_anchors.TryGetValue(alias.Value.Value, out var target))
                     {
-                        return target;
+                        _nodes += target.Size;
+                        _aliasNodes += target.Size;
+                        if (_aliasNodes > _options.MaxAliasExpansion && _aliasNodes > 10 * (_nodes - _aliasNodes))
+                        {
+                            throw new AliasExpansionException(alias.Start, _options.MaxAliasExpansion);
+                        }
+
+                        return target.Node;
                     }
 
                     var span = Span(alias.Start, alias.End);
@@ -137,6 +159,7 @@ internal sealed class YamlEventReader
         }
 
         Next();
+        var before = _nodes++;
         var first = _entryStack.Count;
         HashSet<string>? keys = null;
         List<YamlNode>? merges = null;
@@ -190,7 +213,7 @@ internal sealed class YamlEventReader
         var entries = _entryStack.GetRange(first, _entryStack.Count - first).ToArray();
         _entryStack.RemoveRange(first, entries.Length);
         var map = new YamlMap(entries, Span(start.Start, end), checkDuplicates: false);
-        Remember(start, map);
+        Remember(start, map, _nodes - before);
         Next();
         return map;
     }
@@ -203,6 +226,7 @@ internal sealed class YamlEventReader
         }
 
         Next();
+        var before = _nodes++;
         var first = _itemStack.Count;
         while (Current is not SequenceEnd)
         {
@@ -214,7 +238,7 @@ internal sealed class YamlEventReader
         var items = _itemStack.GetRange(first, _itemStack.Count - first).ToArray();
         _itemStack.RemoveRange(first, items.Length);
         var list = new YamlList(items, Span(start.Start, end), copy: false);
-        Remember(start, list);
+        Remember(start, list, _nodes - before);
         Next();
         return list;
     }
@@ -300,11 +324,11 @@ internal sealed class YamlEventReader
         _ => style == YamlScalarStyle.Plain && tag != "!" ? YamlScalar.Resolve(value) : YamlScalarKind.String,
     };
 
-    private void Remember(NodeEvent node, YamlNode value)
+    private void Remember(NodeEvent node, YamlNode value, long size)
     {
         if (!node.Anchor.IsEmpty)
         {
-            _anchors[node.Anchor.Value] = value;
+            _anchors[node.Anchor.Value] = (value, size);
         }
     }
 
@@ -330,5 +354,12 @@ internal sealed class YamlEventReader
     private sealed class TooDeepException(Mark at) : Exception
     {
         public Mark At { get; } = at;
+    }
+
+    private sealed class AliasExpansionException(Mark at, long nodes) : Exception
+    {
+        public Mark At { get; } = at;
+
+        public long Nodes { get; } = nodes;
     }
 }

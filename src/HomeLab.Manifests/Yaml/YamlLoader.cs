@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using HomeLab.Manifests.Findings;
 
 namespace HomeLab.Manifests.Yaml;
@@ -23,23 +25,44 @@ public sealed class YamlLoader
     /// <summary>How deep mappings and lists may nest before the document is rejected.</summary>
     public int MaxDepth { get; init; } = 200;
 
+    /// <summary>The largest file read, in bytes; a larger file is a finding and is not read.</summary>
+    public long MaxFileBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// How many nodes aliases may add to one document before it is rejected (a "billion laughs" document expands
+    /// a few lines into billions of nodes). Aliases may always add ten times the document's own nodes.
+    /// </summary>
+    public long MaxAliasExpansion { get; init; } = 1_000_000;
+
+    // YAML allows tab, line feed, carriage return and NEL among the control characters; anything else is binary.
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not (0x09 or 0x0A or 0x0D)).Select(c => (char)c), '\u007F',
+         .. Enumerable.Range(0x80, 0x20).Where(c => c != 0x85).Select(c => (char)c), '\uFFFE', '\uFFFF']);
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Reads a file.</summary>
     /// <param name="path">The file; it is also the name spans carry.</param>
     /// <returns>The documents and findings; a file that cannot be read is a finding too.</returns>
     public YamlLoadResult LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            if (TooLarge(path) is { } tooLarge)
+            {
+                return tooLarge;
+            }
+
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return Unreadable(path, ex);
         }
 
-        return LoadString(text, path);
+        return LoadBytes(bytes, path);
     }
 
     /// <summary>Reads a file without blocking on the disk.</summary>
@@ -49,17 +72,57 @@ public sealed class YamlLoader
     public async Task<YamlLoadResult> LoadFileAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
+        byte[] bytes;
         try
         {
-            text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            if (TooLarge(path) is { } tooLarge)
+            {
+                return tooLarge;
+            }
+
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return Unreadable(path, ex);
         }
 
-        return LoadString(text, path);
+        return LoadBytes(bytes, path);
+    }
+
+    /// <summary>
+    /// Reads YAML from bytes as Kubernetes does: UTF-8 (a byte order mark is dropped; UTF-16 with a byte order mark
+    /// is read too). Bytes that are not UTF-8 and control characters YAML does not allow are findings at their line.
+    /// </summary>
+    /// <param name="bytes">The file's content.</param>
+    /// <param name="displayName">The name spans carry.</param>
+    /// <returns>The documents and findings.</returns>
+    public YamlLoadResult LoadBytes(ReadOnlySpan<byte> bytes, string displayName)
+    {
+        ArgumentNullException.ThrowIfNull(displayName);
+        string text;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            text = (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes[2..]);
+        }
+        else
+        {
+            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                bytes = bytes[3..];
+            }
+
+            try
+            {
+                text = StrictUtf8.GetString(bytes);
+            }
+            catch (DecoderFallbackException)
+            {
+                return NotUtf8(bytes, displayName);
+            }
+        }
+
+        return LoadString(text, displayName);
     }
 
     /// <summary>Reads YAML text.</summary>
@@ -70,18 +133,71 @@ public sealed class YamlLoader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(displayName);
+        if (text.AsSpan().IndexOfAny(ControlCharacters) is var control and >= 0)
+        {
+            var (line, column) = LineAndColumn(text, control);
+            return Rejected(displayName, new Finding(YamlRuleIds.ControlCharacter, Severity.Error, $"the text holds the control character U+{(int)text[control]:X4}, which YAML does not allow: this looks like a binary file")
+            {
+                Span = new SourceSpan(displayName, line, column, line, column + 1),
+                Hint = "check that this is the YAML file you meant; write control characters as \\u escapes inside double quotes",
+            });
+        }
+
         var reader = new YamlEventReader(text, displayName, this);
         return reader.Read();
     }
 
-    private static YamlLoadResult Unreadable(string path, Exception ex) => new(
+    private static (int Line, int Column) LineAndColumn(string text, int index)
+    {
+        var before = text.AsSpan(0, index);
+        var lastBreak = before.LastIndexOf('\n');
+        return (before.Count('\n') + 1, index - lastBreak);
+    }
+
+    private static YamlLoadResult Rejected(string file, Finding finding) => new(file, [], [finding]);
+
+    private static YamlLoadResult Unreadable(string path, Exception ex) => Rejected(
         path,
-        [],
-        [
-            new Finding(YamlRuleIds.UnreadableFile, Severity.Error, $"cannot read the file: {ex.Message}")
+        new Finding(YamlRuleIds.UnreadableFile, Severity.Error, $"cannot read the file: {ex.Message}")
+        {
+            Span = new SourceSpan(path, 0, 0, 0, 0),
+            Hint = ex is UnauthorizedAccessException ? "check the file's permissions" : "check that the path exists and is readable",
+        });
+
+    private YamlLoadResult? TooLarge(string path)
+    {
+        var length = new FileInfo(path).Length;
+        return length <= MaxFileBytes ? null : Rejected(
+            path,
+            new Finding(YamlRuleIds.TooLarge, Severity.Error, $"the file is {length / (1024 * 1024)} MiB, more than the {MaxFileBytes / (1024 * 1024)} MiB read at most")
             {
                 Span = new SourceSpan(path, 0, 0, 0, 0),
-                Hint = "check that the path exists and is readable",
-            },
-        ]);
+                Hint = "split it into smaller files, or check that it is a manifest at all",
+            });
+    }
+
+    private static YamlLoadResult NotUtf8(ReadOnlySpan<byte> bytes, string file)
+    {
+        // Find the first bad byte: decode growing prefixes would be quadratic, so walk UTF-8 sequences directly.
+        var line = 1;
+        var column = 1;
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            var status = Rune.DecodeFromUtf8(bytes[i..], out var rune, out var consumed);
+            if (status != OperationStatus.Done)
+            {
+                break;
+            }
+
+            (line, column) = rune.Value == '\n' ? (line + 1, 1) : (line, column + 1);
+            i += consumed;
+        }
+
+        return Rejected(file, new Finding(YamlRuleIds.InvalidEncoding, Severity.Error, $"the file is not UTF-8: byte 0x{bytes[Math.Min(i, bytes.Length - 1)]:X2} at offset {i} cannot be read")
+        {
+            Span = new SourceSpan(file, line, column, line, column + 1),
+            Hint = "save the file as UTF-8 (Kubernetes and kustomize read nothing else)",
+        });
+    }
 }

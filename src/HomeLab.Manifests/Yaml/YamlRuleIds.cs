@@ -26,4 +26,16 @@ public static class YamlRuleIds
 
     /// <summary>The file cannot be read.</summary>
     public const string UnreadableFile = "yaml/unreadable-file";
+
+    /// <summary>The file is larger than the loader reads.</summary>
+    public const string TooLarge = "yaml/too-large";
+
+    /// <summary>The file is not UTF-8.</summary>
+    public const string InvalidEncoding = "yaml/invalid-encoding";
+
+    /// <summary>The text holds a control character YAML does not allow: a binary file.</summary>
+    public const string ControlCharacter = "yaml/control-character";
+
+    /// <summary>Aliases expand a document beyond the loader's limit.</summary>
+    public const string AliasExpansion = "yaml/alias-expansion";
 }

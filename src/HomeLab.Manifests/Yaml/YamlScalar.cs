@@ -81,7 +81,7 @@ public sealed class YamlScalar : YamlNode
     /// <returns>The scalar.</returns>
     public static YamlScalar From(bool value) => new(value ? "true" : "false", YamlScalarStyle.Plain, YamlScalarKind.Bool, null);
 
-    /// <summary>What the text of a plain scalar resolves to under the YAML 1.2 core schema.</summary>
+    /// <summary>What the text of a plain scalar resolves to as Kubernetes reads it: the YAML 1.2 core schema plus YAML 1.1 booleans (<c>yes</c>, <c>no</c>, <c>on</c>, <c>off</c>, <c>y</c>, <c>n</c>).</summary>
     /// <param name="text">The text.</param>
     /// <returns>The kind.</returns>
     public static YamlScalarKind Resolve(string text)
@@ -94,7 +94,7 @@ public sealed class YamlScalar : YamlNode
 
         // Most scalars are names, images and paths: rule them out on the first character.
         var first = text[0];
-        if (!char.IsAsciiDigit(first) && first is not ('-' or '+' or '.' or '~' or 'n' or 'N' or 't' or 'T' or 'f' or 'F'))
+        if (!char.IsAsciiDigit(first) && first is not ('-' or '+' or '.' or '~' or 'n' or 'N' or 't' or 'T' or 'f' or 'F' or 'y' or 'Y' or 'o' or 'O'))
         {
             return YamlScalarKind.String;
         }
@@ -102,7 +102,7 @@ public sealed class YamlScalar : YamlNode
         return text switch
         {
             "~" or "null" or "Null" or "NULL" => YamlScalarKind.Null,
-            "true" or "True" or "TRUE" or "false" or "False" or "FALSE" => YamlScalarKind.Bool,
+            _ when IsTrue(text) || IsFalse(text) => YamlScalarKind.Bool,
             _ when IsInt(text) => YamlScalarKind.Int,
             _ when IsFloat(text) => YamlScalarKind.Float,
             _ => YamlScalarKind.String,
@@ -111,7 +111,7 @@ public sealed class YamlScalar : YamlNode
 
     /// <summary>The value as a boolean.</summary>
     /// <returns>The boolean, or null when the scalar is not a bool.</returns>
-    public bool? AsBool() => Kind == YamlScalarKind.Bool ? Value[0] is 't' or 'T' : null;
+    public bool? AsBool() => Kind == YamlScalarKind.Bool ? IsTrue(Value) : null;
 
     /// <summary>The value as a 64-bit integer.</summary>
     /// <returns>The number, or null when the scalar is not an int or does not fit.</returns>
@@ -145,6 +145,11 @@ public sealed class YamlScalar : YamlNode
     public override string ToString() => Value;
 
     internal static YamlScalar NullAt(SourceSpan? span) => span is null ? Null : new("null", YamlScalarStyle.Plain, YamlScalarKind.Null, span);
+
+    // Kubernetes reads YAML 1.1 (sigs.k8s.io/yaml): y, yes and on are true; n, no and off are false.
+    private static bool IsTrue(string text) => text is "true" or "True" or "TRUE" or "y" or "Y" or "yes" or "Yes" or "YES" or "on" or "On" or "ON";
+
+    private static bool IsFalse(string text) => text is "false" or "False" or "FALSE" or "n" or "N" or "no" or "No" or "NO" or "off" or "Off" or "OFF";
 
     private static bool IsInt(string text)
     {

@@ -11,4 +11,7 @@ public enum BenchmarkKind
 
     /// <summary>Assertion tree evaluations per second on one core.</summary>
     Assertions,
+
+    /// <summary>Validate + Lint of a real-shaped corpus (large objects, CRDs, dashboards) beside libyaml's event-only parse of the same files, and peak memory.</summary>
+    RealShaped,
 }

@@ -23,6 +23,10 @@ public interface IBenchmark : IPipelineBuild
     [Parameter("Benchmark: what to measure (bootstrap, manifests, assertions); default: all.")]
     BenchmarkKind[] Benchmarks => TryGetValue(() => Benchmarks) ?? [];
 
+    /// <summary>How many megabytes the real-shaped corpus has.</summary>
+    [Parameter("Benchmark: how many megabytes the real-shaped manifest corpus has.")]
+    int RealCorpusMegabytes => TryGetValue<int?>(() => RealCorpusMegabytes) ?? 40;
+
     /// <summary>How many objects the generated corpus has.</summary>
     [Parameter("Benchmark: how many objects the generated manifest corpus has.")]
     int CorpusSize => TryGetValue<int?>(() => CorpusSize) ?? 10_000;
@@ -41,6 +45,7 @@ public interface IBenchmark : IPipelineBuild
                 {
                     BenchmarkKind.Bootstrap => await BenchmarkBootstrapAsync(context, ct),
                     BenchmarkKind.Manifests => await BenchmarkManifestsAsync(context, ct),
+                    BenchmarkKind.RealShaped => await BenchmarkRealShapedAsync(context, ct),
                     _ => BenchmarkAssertions(context),
                 };
                 report.AddRange(lines);
@@ -142,6 +147,13 @@ public interface IBenchmark : IPipelineBuild
             string.Empty,
             $"Verify on this repository (render every environment, validate, lint, sealed secrets; offline suites skipped): {verify.TotalSeconds:0.0} s, exit {exitCode}.",
         ];
+    }
+
+    private async Task<List<string>> BenchmarkRealShapedAsync(TargetContext context, CancellationToken ct)
+    {
+        var (lines, summary) = await RealShapedBenchmark.RunAsync(TemporaryDirectory / "benchmarks", RealCorpusMegabytes, BenchmarkRuns, ct);
+        context.AddNote(summary);
+        return lines;
     }
 
     private static List<string> BenchmarkAssertions(TargetContext context)

@@ -58,9 +58,15 @@ public interface IFindingReports : IPipelineBuild
         var findings = Findings.Snapshot();
         foreach (var output in ReportOutputs())
         {
-            output.Write(findings, RootDirectory);
+            output.Write(findings, RootDirectory, RepositoryUri());
         }
     }
+
+    /// <summary>The repository's web address on GitHub Actions (GITHUB_SERVER_URL/GITHUB_REPOSITORY), for SARIF's links.</summary>
+    /// <returns>The address; null off GitHub Actions.</returns>
+    Uri? RepositoryUri() =>
+        Environment.TryGetValue("GITHUB_SERVER_URL", out var server) && Environment.TryGetValue("GITHUB_REPOSITORY", out var repository)
+        && Uri.TryCreate($"{server.TrimEnd('/')}/{repository}", UriKind.Absolute, out var uri) ? uri : null;
 
     /// <summary>The findings so far for the summary: <c>2 errors, 5 warnings, 3 notes</c>.</summary>
     string FindingCounts => Findings.Summary(notesShown: Verbosity >= Verbosity.Verbose);

@@ -46,13 +46,22 @@ public sealed record ReportOutput(string Kind, AbsolutePath Path)
     /// <summary>Writes the findings in this report's format, replacing the file.</summary>
     /// <param name="findings">The findings.</param>
     /// <param name="rootDirectory">Paths in the report are relative to it.</param>
-    public void Write(IReadOnlyList<Finding> findings, AbsolutePath rootDirectory)
+    /// <param name="informationUri">The repository's web address, for SARIF's links; null for none.</param>
+    /// <exception cref="TargetFailedException">The file cannot be written.</exception>
+    public void Write(IReadOnlyList<Finding> findings, AbsolutePath rootDirectory, Uri? informationUri = null)
     {
-        Directory.CreateDirectory(Path.Parent);
-        using var writer = new StreamWriter(Path);
-        IFindingReporter reporter = Kind == "sarif"
-            ? new SarifReporter(rootDirectory) { Rules = [.. RuleDescriptor.ForLintRules] }
-            : new JUnitReporter(rootDirectory);
-        reporter.Write(findings, writer);
+        try
+        {
+            Directory.CreateDirectory(Path.Parent);
+            using var writer = new StreamWriter(Path);
+            IFindingReporter reporter = Kind == "sarif"
+                ? new SarifReporter(rootDirectory) { InformationUri = informationUri }
+                : new JUnitReporter(rootDirectory);
+            reporter.Write(findings, writer);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new TargetFailedException($"--output {Kind}={Path}: cannot write the file ({exception.Message}); name a file in a folder you can write to.");
+        }
     }
 }

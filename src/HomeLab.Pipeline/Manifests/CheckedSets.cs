@@ -5,6 +5,33 @@ public sealed class CheckedSets
 {
     private readonly Lock gate = new();
     private readonly List<CheckedSet> sets = [];
+    private readonly List<HomeLab.Manifests.Findings.Finding> pathFindings = [];
+
+    /// <summary>
+    /// What loading the <c>--path</c> files found; reported by Validate and Lint, so that a bad file fails the check,
+    /// not the load of every other file.
+    /// </summary>
+    public IReadOnlyList<HomeLab.Manifests.Findings.Finding> PathFindings
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. pathFindings];
+            }
+        }
+    }
+
+    /// <summary>Keeps what loading the <c>--path</c> files found.</summary>
+    /// <param name="findings">The findings.</param>
+    public void AddPathFindings(IEnumerable<HomeLab.Manifests.Findings.Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        lock (gate)
+        {
+            pathFindings.AddRange(findings);
+        }
+    }
 
     /// <summary>The sets so far, in the order added.</summary>
     public IReadOnlyList<CheckedSet> All

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HomeLab.Manifests.Lint;
 using HomeLab.Manifests.Objects;
 using HomeLab.Manifests.Rendering;
@@ -18,6 +19,18 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
     /// <summary>Plain manifest files or directories to check instead of the environments.</summary>
     [Parameter("Validate, Lint, Verify: check these manifest files or directories instead of the repository's environments (repeatable).", Name = "path")]
     AbsolutePath[] ManifestPaths => TryGetValue(() => ManifestPaths) ?? [];
+
+    /// <summary>Files <c>--path</c> leaves out, by a regular expression on their path.</summary>
+    [Parameter("With --path: leave out files whose path matches this regular expression (repeatable; kubeconform's -ignore-filename-pattern).")]
+    string[] IgnoreFilenamePattern => TryGetValue(() => IgnoreFilenamePattern) ?? [];
+
+    /// <summary>Kinds <c>--path</c> leaves out.</summary>
+    [Parameter("With --path: leave out objects of this kind, as Kind or apiVersion/Kind such as apps/v1/Deployment (repeatable; kubeconform's -skip).")]
+    string[] SkipKind => TryGetValue(() => SkipKind) ?? [];
+
+    /// <summary>Whether <c>--path</c> checks a kustomization folder as what it builds.</summary>
+    [Parameter("With --path: check each folder with a kustomization file as what `kubectl kustomize` builds from it, instead of file by file.")]
+    bool RenderKustomize => TryGetValue<bool?>(() => RenderKustomize) ?? false;
 
     /// <summary>The Kubernetes version to validate plain manifests against.</summary>
     [Parameter("With --path: the Kubernetes version whose API set to validate against (environments declare their own).")]
@@ -59,11 +72,14 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
             ReportOutputs();
             if (ManifestPaths.Length > 0)
             {
-                GivenPaths.RequireExisting(ManifestPaths, "--path");
-                var set = await ManifestSet.LoadAsync(ManifestPaths.Select(p => p.Value), ct);
-                ReportOnce(context, set.Findings.Where(f => f.RuleId != ManifestRuleIds.MissingField), null);
-                Rendered.Add(new CheckedSet("path", null, set.Objects));
-                context.AddNote($"{set.Objects.Count} objects from --path");
+                var scan = await ManifestScan.RunAsync(PathScanOptions(), ct);
+                Rendered.AddPathFindings(scan.Findings.Where(f => f.RuleId != ManifestRuleIds.MissingField));
+                foreach (var scanned in scan.Sets)
+                {
+                    Rendered.Add(new CheckedSet(scanned.Name, null, scanned.Objects));
+                }
+
+                context.AddNote($"{scan.Objects.Count()} objects from --path ({scan.FilesRead} files read, {scan.FilesSkipped} skipped)");
                 return;
             }
 
@@ -95,6 +111,9 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
             {
                 context.AddNote("no environments under clusters/");
             }
+
+            // Written now too: when rendering fails, Validate and Lint do not run, and its findings must reach the reports.
+            WriteReports();
         });
 
     /// <summary>Validates what Render produced against the schemas.</summary>
@@ -104,6 +123,7 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
         .ProceedAfterFailure()
         .Executes(context =>
         {
+            ReportOnce(context, Rendered.PathFindings, null);
             int validated = 0, unvalidated = 0;
             foreach (var set in Rendered.All)
             {
@@ -141,6 +161,7 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
         {
             var configurationFile = RootDirectory / LintConfiguration.DefaultPath;
             var configuration = File.Exists(configurationFile) ? LintConfiguration.Load(configurationFile) : LintConfiguration.Default;
+            ReportOnce(context, Rendered.PathFindings, null);
             var objects = 0;
             foreach (var set in Rendered.All)
             {
@@ -154,6 +175,42 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
             context.AddNote($"{objects} objects linted");
             WriteReports();
         });
+
+    /// <summary>What --path reads: the paths (<c>-</c> for standard input) and what kubeconform's options leave out.</summary>
+    /// <returns>The scan's options.</returns>
+    /// <exception cref="TargetFailedException">A path does not exist or a pattern is not a regular expression.</exception>
+    ManifestScanOptions PathScanOptions()
+    {
+        // --path - arrives as <current directory>/-: standard input, unless such a file exists.
+        var paths = ManifestPaths.Select(p => Path.GetFileName(p.Value) == "-" && !File.Exists(p.Value) ? "-" : p.Value).ToList();
+        GivenPaths.RequireExisting(ManifestPaths.Where(p => paths.Contains(p.Value)), "--path");
+        var patterns = new List<Regex>();
+        foreach (var pattern in IgnoreFilenamePattern)
+        {
+            try
+            {
+                patterns.Add(new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1)));
+            }
+            catch (ArgumentException exception)
+            {
+                throw new TargetFailedException($"--ignore-filename-pattern {pattern}: not a regular expression ({exception.Message}).");
+            }
+        }
+
+        var kubectl = RenderKustomize ? LocateTool(() => Kubectl.Locate(KubectlExe?.Value, RootDirectory)) : null;
+        return new ManifestScanOptions
+        {
+            Paths = paths,
+            IgnoreFilenamePatterns = patterns,
+            SkipKinds = SkipKind,
+            StandardInput = paths.Contains("-") ? Console.OpenStandardInput() : null,
+            RenderKustomization = kubectl is null ? null : async (directory, ct) =>
+            {
+                var source = await new KustomizeRenderer(kubectl).RenderAsync(directory, ct);
+                return new ManifestSet(source.Objects, source.Findings);
+            },
+        };
+    }
 
     /// <summary>
     /// What an aggregate target such as Verify does last: writes the reports and fails when any finding so far is an

@@ -2,14 +2,13 @@ using HomeLab.Cluster.Secrets;
 using HomeLab.Manifests.Findings;
 using HomeLab.Manifests.Yaml;
 using HomeLab.Pipeline.ClusterAccess;
-using HomeLab.Pipeline.Environments;
-using HomeLab.Pipeline.Findings;
+using HomeLab.Pipeline.Manifests;
 using HomeLab.Targets;
 
 namespace HomeLab.Pipeline.SealedSecrets;
 
 /// <summary>A component: Sealed Secrets, sealed and checked in C#, so no machine needs the kubeseal binary.</summary>
-public interface ISealedSecrets : IEnvironments, IClusterAccess, IFindingReports
+public interface ISealedSecrets : IVerifyManifests, IClusterAccess
 {
     /// <summary>The certificate file of an environment, beside its definition.</summary>
     const string SealingCertFile = "sealing-cert.pem";
@@ -143,6 +142,7 @@ public interface ISealedSecrets : IEnvironments, IClusterAccess, IFindingReports
     /// <summary>Checks every SealedSecret offline.</summary>
     Target VerifySealedSecrets => _ => _
         .Description("Checks every SealedSecret offline: sealed for its environment's certificate, scope agrees with where it lives.")
+        .OnlyWhenStatic(() => ManifestPaths.Length == 0, "--path checks only the given paths")
         .ProceedAfterFailure()
         .Executes(async (context, ct) =>
         {

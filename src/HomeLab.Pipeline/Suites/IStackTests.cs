@@ -45,6 +45,7 @@ public interface IStackTests : IVerifyManifests, IClusterAccess
     Target StackTests => _ => _
         .Description("Runs the stack's offline C# suites (tests/HomeLab.Stack.Tests, tier offline).")
         .OnlyWhenStatic(() => File.Exists(StackTestProject), "no tests/HomeLab.Stack.Tests")
+        .OnlyWhenStatic(() => ManifestPaths.Length == 0, "--path checks only the given paths")
         .ProceedAfterFailure()
         .Executes(ct => DotNetCommand.RunAsync(RootDirectory, ["test", StackTestProject, "--nologo", "--filter", "tier=offline", "--logger", "console;verbosity=minimal"], ct));
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using HomeLab.Manifests.Findings;
 using HomeLab.Manifests.Lint;
 using HomeLab.Manifests.Reporting;
+using HomeLab.Manifests.Validation;
+using HomeLab.Manifests.Yaml;
 
 namespace HomeLab.Manifests.Tests.Reporting;
 
@@ -61,8 +63,37 @@ public class SarifReporterTests
 
         using var sarif = JsonDocument.Parse(stream.ToArray());
         var result = Results(sarif).Single();
-        result.GetProperty("locations").GetArrayLength().Should().Be(0);
+        result.GetProperty("locations").GetArrayLength().Should().Be(1);
+        var location = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
+        location.GetProperty("uri").GetString().Should().BeEmpty();
+        location.GetProperty("uriBaseId").GetString().Should().Be(SarifReporter.RootBaseId);
         result.GetProperty("partialFingerprints").GetProperty(SarifReporter.FingerprintKey).GetString().Should().HaveLength(64);
+    }
+
+    [Fact]
+    public void Rules_carry_help_and_links_and_the_driver_its_version_and_address()
+    {
+        var findings = new[]
+        {
+            new Finding(YamlRuleIds.Syntax, Severity.Error, "a key was expected here") { Span = new SourceSpan(Path.Combine(Path.GetTempPath(), "scan", "broken.yaml"), 5, 2, 5, 2) },
+            new Finding("render/made-up", Severity.Warning, "something while rendering"),
+        };
+        using var stream = new MemoryStream();
+
+        new SarifReporter(Path.Combine(Path.GetTempPath(), "repo")) { InformationUri = new Uri("https://github.com/example/homelab") }.Write(findings, stream);
+
+        using var sarif = JsonDocument.Parse(stream.ToArray());
+        var driver = sarif.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver");
+        driver.GetProperty("version").GetString().Should().NotBeNullOrEmpty();
+        driver.GetProperty("informationUri").GetString().Should().Be("https://github.com/example/homelab");
+        var rules = driver.GetProperty("rules").EnumerateArray().ToList();
+        rules.Should().OnlyContain(r => r.GetProperty("help").GetProperty("text").GetString()!.Length > 0
+            && r.GetProperty("fullDescription").GetProperty("text").GetString()!.Length > 0
+            && r.GetProperty("helpUri").GetString()!.StartsWith("https://github.com/example/homelab", StringComparison.Ordinal));
+        rules.Select(r => r.GetProperty("id").GetString()).Should().Contain([YamlRuleIds.Syntax, ValidationRuleIds.UnknownField, LintRuleIds.ImageTag, "render/made-up"]);
+        var uris = Results(sarif).Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation")).ToList();
+        uris.Should().OnlyContain(u => u.GetProperty("uriBaseId").GetString() == SarifReporter.RootBaseId);
+        uris[0].GetProperty("uri").GetString().Should().Be("../scan/broken.yaml");
     }
 
     private static JsonDocument Write(ReportTestRepository repository)

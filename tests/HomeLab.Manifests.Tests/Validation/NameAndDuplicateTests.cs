@@ -88,7 +88,7 @@ public class NameAndDuplicateTests
     public void Same_name_in_another_namespace_or_kind_is_not_a_duplicate()
     {
         var objects = ManifestSet.Parse(
-            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: x}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: y}\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: a, namespace: x}\n",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: x}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: w}\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: a, namespace: x}\n",
             "d.yaml").Objects;
 
         new ManifestValidator().Validate(objects).Findings.Should().BeEmpty();

@@ -10,7 +10,7 @@ public class YamlJsonTests
     {
         var root = YamlLoader.Default.LoadString("a: \"1\"\nb: 1\nc: 1.5\nd: yes\ne: true\nf: ~\ng: [x, 2]\n", "t.yaml").Documents[0].Root;
 
-        root.ToJson()!.ToJsonString().Should().Be("""{"a":"1","b":1,"c":1.5,"d":"yes","e":true,"f":null,"g":["x",2]}""");
+        root.ToJson()!.ToJsonString().Should().Be("""{"a":"1","b":1,"c":1.5,"d":true,"e":true,"f":null,"g":["x",2]}""");
     }
 
     [Fact]

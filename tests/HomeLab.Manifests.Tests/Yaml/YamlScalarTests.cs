@@ -16,8 +16,12 @@ public class YamlScalarTests
     [InlineData("v: .inf", YamlScalarKind.Float)]
     [InlineData("v: true", YamlScalarKind.Bool)]
     [InlineData("v: False", YamlScalarKind.Bool)]
-    [InlineData("v: yes", YamlScalarKind.String)]
-    [InlineData("v: on", YamlScalarKind.String)]
+    [InlineData("v: yes", YamlScalarKind.Bool)]
+    [InlineData("v: On", YamlScalarKind.Bool)]
+    [InlineData("v: yesterday", YamlScalarKind.String)]
+    [InlineData("v: off", YamlScalarKind.Bool)]
+    [InlineData("v: n", YamlScalarKind.Bool)]
+    [InlineData("v: 'on'", YamlScalarKind.String)]
     [InlineData("v: null", YamlScalarKind.Null)]
     [InlineData("v: ~", YamlScalarKind.Null)]
     [InlineData("v:", YamlScalarKind.Null)]
@@ -25,7 +29,7 @@ public class YamlScalarTests
     [InlineData("v: 012abc", YamlScalarKind.String)]
     [InlineData("v: |\n  1\n", YamlScalarKind.String)]
     [InlineData("v: !!str 12", YamlScalarKind.String)]
-    public void Scalars_resolve_as_the_yaml_1_2_core_schema_says(string yaml, YamlScalarKind kind)
+    public void Scalars_resolve_as_kubernetes_reads_them_with_yaml_1_1_booleans(string yaml, YamlScalarKind kind)
     {
         var value = YamlLoader.Default.LoadString(yaml, "t.yaml").Documents[0].Root.Find("v");
 

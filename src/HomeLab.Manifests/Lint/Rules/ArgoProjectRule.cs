@@ -21,6 +21,11 @@ internal sealed class ArgoProjectRule() : LintRule(
         {
             var name = application.Root.Find(ProjectPath) is YamlScalar { IsNull: false } scalar ? scalar.Value : "default";
             var project = projects.FirstOrDefault(p => p.Name == name && (p.Namespace is null || application.Namespace is null || p.Namespace == application.Namespace));
+            if (project is null && name == "default")
+            {
+                continue; // ArgoCD creates the default project itself, permitting every source and destination
+            }
+
             if (project is null)
             {
                 context.Report(application, ProjectPath, $"Application '{application.Name}' belongs to AppProject '{name}', which is not in the set", "add the AppProject, or set spec.project to one that is");

@@ -11,12 +11,10 @@ internal sealed class NamespaceNetworkPolicyRule() : NamespaceRule(
 {
     protected override void CheckNamespace(LintContext context, string ns, KubeObject? namespaceObject, KubeObject firstWorkload)
     {
-        foreach (var obj in context.InNamespace(ns))
+        // A policy without metadata.namespace lands in default, as a workload without one does.
+        if (context.OfKind("networking.k8s.io", "NetworkPolicy").Any(policy => LintContext.NamespaceOf(policy) == ns))
         {
-            if (obj.Kind == "NetworkPolicy" && obj.Group == "networking.k8s.io")
-            {
-                return;
-            }
+            return;
         }
 
         ReportOn(context, namespaceObject, firstWorkload, FieldPath.Root.Key("metadata").Key("name"), $"namespace {ns} has workloads but no NetworkPolicy", "add a NetworkPolicy to the namespace (a default-deny plus the flows it needs)");
