@@ -3,8 +3,8 @@ using System.Text;
 using HomeLab.Manifests.Environments;
 using HomeLab.Manifests.Findings;
 using HomeLab.Manifests.Objects;
-using HomeLab.Tools;
 using HomeLab.Manifests.Yaml;
+using HomeLab.Tools;
 
 namespace HomeLab.Manifests.Rendering;
 
@@ -225,6 +225,15 @@ public sealed class EnvironmentRenderer
         {
             var version = source.GetString("targetRevision");
             var chartSpan = source["chart"]!.Span;
+            if (options.PrerenderedCharts is { } recorded && Path.Combine(recorded, application.Name + ".yaml") is var file && File.Exists(file))
+            {
+                var recordedPackage = $"{chart}-{version ?? "latest"}.tgz";
+                var output = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+                var prerendered = ChartRequest(application, source, recordedPackage, null, refs) with { DeclaredAt = chartSpan };
+                Add(HelmChartRenderer.FromOutput(prerendered, output), $"chart-{chart}-{version ?? "latest"}", application);
+                return;
+            }
+
             if (Helm(chartSpan) is not { } helm)
             {
                 return;

@@ -1,7 +1,7 @@
 using HomeLab.Manifests.Findings;
 using HomeLab.Manifests.Objects;
-using HomeLab.Tools;
 using HomeLab.Manifests.Yaml;
+using HomeLab.Tools;
 
 namespace HomeLab.Manifests.Rendering;
 
@@ -65,6 +65,13 @@ public sealed class HelmChartRenderer
         {
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    /// <summary>Maps recorded <c>helm template</c> output of a packaged chart as if it had just been rendered.</summary>
+    internal static RenderedSource FromOutput(HelmChartRequest request, string text)
+    {
+        var at = request.DeclaredAt.IsKnown ? request.DeclaredAt : SourceSpan.At(request.Chart, 1, 1);
+        return Map("helm-" + request.ReleaseName, RenderSourceKind.RemoteChart, request.Chart, request, text, at);
     }
 
     private static RenderedSource Map(string name, RenderSourceKind kind, string chart, HelmChartRequest request, string text, SourceSpan declaredAt)

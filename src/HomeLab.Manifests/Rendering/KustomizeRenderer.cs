@@ -1,7 +1,7 @@
 using HomeLab.Manifests.Findings;
 using HomeLab.Manifests.Objects;
-using HomeLab.Tools;
 using HomeLab.Manifests.Yaml;
+using HomeLab.Tools;
 
 namespace HomeLab.Manifests.Rendering;
 

@@ -26,6 +26,13 @@ public sealed record RenderOptions
     /// <summary>More URLs of this repository, besides those the environment names: Applications pointing at them render from the checkout.</summary>
     public IReadOnlyList<string> RepositoryUrls { get; init; } = [];
 
+    /// <summary>
+    /// A directory of recorded <c>helm template</c> output, one <c>&lt;application&gt;.yaml</c> per Application: a remote
+    /// chart whose Application has a file there is read from it instead of being pulled and rendered (to check a
+    /// recorded render offline, such as the real charts' output the tests read). Null: every remote chart is rendered.
+    /// </summary>
+    public string? PrerenderedCharts { get; init; }
+
     /// <summary>Whether to write the rendered YAML to <see cref="OutputDirectory"/>.</summary>
     public bool WriteOutput { get; init; } = true;
 

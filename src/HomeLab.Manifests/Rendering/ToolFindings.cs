@@ -1,6 +1,6 @@
 using HomeLab.Manifests.Findings;
-using HomeLab.Tools;
 using HomeLab.Manifests.Yaml;
+using HomeLab.Tools;
 
 namespace HomeLab.Manifests.Rendering;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using HomeLab.Tools;
 using HomeLab.Testing;
+using HomeLab.Tools;
 
 namespace HomeLab.Manifests.Tests.Rendering;
 
