@@ -39,7 +39,12 @@ public sealed class HelmChartRenderer
         var scratch = Directory.CreateTempSubdirectory("homelab-values-").FullName;
         try
         {
-            var arguments = new HelmTemplateArguments(request.ReleaseName, chart).WithNamespace(request.Namespace);
+            var arguments = new HelmTemplateArguments(request.ReleaseName, chart).WithNamespace(request.Namespace) with
+            {
+                KubeVersion = request.KubeVersion,
+                ApiVersions = request.ApiVersions,
+                IncludeCrds = !request.SkipCrds,
+            };
             foreach (var file in request.ValueFiles)
             {
                 arguments = arguments.WithValueFile(Path.GetFullPath(file));
