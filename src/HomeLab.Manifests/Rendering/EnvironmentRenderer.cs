@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text;
 using HomeLab.Manifests.Environments;
 using HomeLab.Manifests.Findings;
@@ -26,7 +26,7 @@ public sealed class EnvironmentRenderer
 
     // Environments share most sources (an environment is an overlay): what one renders, the others reuse.
     private readonly ConcurrentDictionary<string, Task<RenderedSource>> _rendered = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task<(string? Package, string? Reason)>> _pulls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<ChartPull>> _pulls = new(StringComparer.Ordinal);
 
     /// <summary>Creates a renderer.</summary>
     /// <param name="kubectl">The kubectl to use; located (parameter, KUBECTL_EXE, PATH, .nuke/tools) when first needed when null.</param>
@@ -286,8 +286,20 @@ public sealed class EnvironmentRenderer
             }
 
             var cache = new ChartCache(options.ChartCacheDirectoryOrDefault, helm);
-            var pullKey = $"pull\n{options.ChartCacheDirectoryOrDefault}\n{repo}\n{chart}\n{version}\n{options.AllowNetwork}";
-            var (package, reason) = await renderer._pulls.GetOrAdd(pullKey, _ => cache.GetAsync(repo, chart, version, options.AllowNetwork, cancellationToken)).ConfigureAwait(false);
+            var mirror = options.ChartMirrors.GetValueOrDefault(RepositoryUrl.Normalize(repo)) ?? options.ChartMirrors.GetValueOrDefault(repo);
+            var pullKey = $"pull\n{options.ChartCacheDirectoryOrDefault}\n{repo}\n{chart}\n{version}\n{options.AllowNetwork}\n{mirror}";
+            var (package, reason, isError) = await renderer._pulls.GetOrAdd(pullKey, _ => cache.GetAsync(repo, chart, version, options.AllowNetwork, cancellationToken, mirror)).ConfigureAwait(false);
+            if (package is null && isError)
+            {
+                Findings.Add(new Finding(RenderRuleIds.ChartUnavailable, Severity.Error, $"Application {application.Name}: chart {chart} {version} from {mirror ?? repo}: {reason}")
+                {
+                    Span = source["targetRevision"]?.Span ?? chartSpan,
+                    Object = application.Ref,
+                    Hint = "pin a version the repository serves (targetRevision)",
+                });
+                return;
+            }
+
             if (package is null)
             {
                 NotRenderedOffline++;

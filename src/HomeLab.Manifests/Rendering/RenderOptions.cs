@@ -20,6 +20,10 @@ public sealed record RenderOptions
     /// <summary>Where downloaded charts are kept. Default <c>&lt;root&gt;/.nuke/cache/charts</c>.</summary>
     public string? ChartCacheDirectory { get; init; }
 
+    /// <summary>Mirrors that stand in for chart repositories (air-gapped labs): a chart of the key's repository URL is
+    /// pulled from the value (an HTTP chart repository or an <c>oci://</c> registry) and cached as the repository's.</summary>
+    public IReadOnlyDictionary<string, string> ChartMirrors { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Whether remote charts may be downloaded; when false only cached charts render.</summary>
     public bool AllowNetwork { get; init; } = true;
 
