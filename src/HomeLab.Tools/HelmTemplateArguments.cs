@@ -5,7 +5,7 @@ namespace HomeLab.Tools;
 /// <summary>
 /// What to pass to <c>helm template</c>: a release, a chart (a directory, a <c>.tgz</c>, or a name with
 /// <see cref="Repository"/>), a namespace, values files, <c>--set</c> values, a version. Immutable, with
-/// <c>With…</c> builders; CRDs are always included.
+/// <c>With…</c> builders; CRDs are included unless <see cref="IncludeCrds"/> is off.
 /// </summary>
 public sealed record HelmTemplateArguments
 {
@@ -41,6 +41,15 @@ public sealed record HelmTemplateArguments
     /// <summary>The chart repository URL (<c>--repo</c>); none when null.</summary>
     public string? Repository { get; init; }
 
+    /// <summary>The Kubernetes version templates see as <c>.Capabilities.KubeVersion</c> (<c>--kube-version</c>); helm's own when null.</summary>
+    public string? KubeVersion { get; init; }
+
+    /// <summary>More APIs templates see in <c>.Capabilities.APIVersions</c> (<c>--api-versions</c>), such as <c>monitoring.coreos.com/v1</c>.</summary>
+    public ImmutableArray<string> ApiVersions { get; init; } = [];
+
+    /// <summary>Whether the chart's <c>crds/</c> are rendered too (<c>--include-crds</c>); ArgoCD's <c>skipCrds</c> turns it off.</summary>
+    public bool IncludeCrds { get; init; } = true;
+
     /// <summary>A copy with a namespace.</summary>
     /// <param name="value">The namespace.</param>
     /// <returns>The new arguments.</returns>
@@ -73,10 +82,25 @@ public sealed record HelmTemplateArguments
     /// <returns>The arguments.</returns>
     public IReadOnlyList<string> ToArguments()
     {
-        var arguments = new List<string> { "template", ReleaseName, Chart, "--include-crds" };
+        var arguments = new List<string> { "template", ReleaseName, Chart };
+        if (IncludeCrds)
+        {
+            arguments.Add("--include-crds");
+        }
+
         if (Namespace is not null)
         {
             arguments.AddRange(["-n", Namespace]);
+        }
+
+        if (KubeVersion is not null)
+        {
+            arguments.AddRange(["--kube-version", KubeVersion]);
+        }
+
+        foreach (var api in ApiVersions)
+        {
+            arguments.AddRange(["--api-versions", api]);
         }
 
         foreach (var file in ValueFiles)

@@ -14,10 +14,15 @@ namespace HomeLab.Manifests.Lint;
 ///   privileged: [kube-system/*]           # may run privileged containers
 ///   hostNamespaces: [monitoring/node-exporter]   # may use hostNetwork, hostPID or hostIPC
 /// istioRootNamespace: istio-system        # where the mesh-wide PeerAuthentication lives (the default)
+/// systemNamespaces:                       # namespace: reason; exempt from the namespace rules (injection, policy)
+///   kube-system: k3s' own components
+/// silence:                                # a rule silenced for one Application's remote chart, with the reason
+///   - { application: velero, rule: homelab/probes, reason: "the chart has no probe settings", objects: [velero/*] }
 /// </code>
 /// Mistakes — an unknown rule id, a bad severity, an unknown key — are <c>lint/configuration</c> errors at
-/// their line, in <see cref="Findings"/>; the rest of the file still applies. Single objects are silenced only with
-/// the <c>lint.homelab.dev/ignore</c> annotation, which needs a reason (see <see cref="Linter"/>).
+/// their line, in <see cref="Findings"/>; the rest of the file still applies. Single objects are silenced with the
+/// <c>lint.homelab.dev/ignore</c> annotation, which needs a reason (see <see cref="Linter"/>); objects of a remote
+/// chart, which cannot carry one, with a <c>silence:</c> entry, which needs one too.
 /// </summary>
 public sealed record LintConfiguration
 {
@@ -38,6 +43,13 @@ public sealed record LintConfiguration
 
     /// <summary>The Istio root namespace, where a mesh-wide PeerAuthentication is looked for.</summary>
     public string IstioRootNamespace { get; init; } = "istio-system";
+
+    /// <summary>Namespaces the cluster or the mesh runs its own components in, each with the reason it is exempt from
+    /// the namespace rules (Istio injection, NetworkPolicy).</summary>
+    public IReadOnlyDictionary<string, string> SystemNamespaces { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Rules silenced for the objects of one Application's remote chart.</summary>
+    public IReadOnlyList<LintSilence> Silences { get; init; } = [];
 
     /// <summary>The mistakes found in the file.</summary>
     public IReadOnlyList<Finding> Findings { get; init; } = [];
@@ -115,8 +127,14 @@ public sealed record LintConfiguration
                 case "istioRootNamespace" when entry.Value is YamlScalar { IsNull: false } scalar:
                     configuration = configuration with { IstioRootNamespace = scalar.Value };
                     break;
+                case "systemNamespaces":
+                    configuration = configuration with { SystemNamespaces = ReadSystemNamespaces(entry.Value, findings) };
+                    break;
+                case "silence":
+                    configuration = configuration with { Silences = ReadSilences(entry.Value, known, findings) };
+                    break;
                 default:
-                    findings.Add(Mistake(entry.KeySpan, $"unknown key '{entry.Key}'", "the keys are rules, allow and istioRootNamespace"));
+                    findings.Add(Mistake(entry.KeySpan, $"unknown key '{entry.Key}'", "the keys are rules, allow, istioRootNamespace, systemNamespaces and silence"));
                     break;
             }
         }
@@ -190,6 +208,69 @@ public sealed record LintConfiguration
         }
 
         return configuration;
+    }
+
+    private static Dictionary<string, string> ReadSystemNamespaces(YamlNode node, List<Finding> findings)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (node is not YamlMap map)
+        {
+            findings.Add(Mistake(node.Span, "systemNamespaces is not a mapping", "write systemNamespaces: { kube-system: \"k3s' own components\" }"));
+            return result;
+        }
+
+        foreach (var entry in map.Entries)
+        {
+            if ((entry.Value as YamlScalar)?.AsString() is { Length: > 0 } reason)
+            {
+                result[entry.Key] = reason;
+            }
+            else
+            {
+                findings.Add(Mistake(entry.KeySpan, $"system namespace '{entry.Key}' has no reason", $"write {entry.Key}: <why its components are exempt from the namespace rules>"));
+            }
+        }
+
+        return result;
+    }
+
+    private static List<LintSilence> ReadSilences(YamlNode node, HashSet<string> known, List<Finding> findings)
+    {
+        var result = new List<LintSilence>();
+        if (node is not YamlList list)
+        {
+            findings.Add(Mistake(node.Span, "silence is not a list", "write silence: [{ application: velero, rule: homelab/probes, reason: ... }]"));
+            return result;
+        }
+
+        foreach (var item in list.Items)
+        {
+            if (item is not YamlMap map)
+            {
+                findings.Add(Mistake(item.Span, "a silence entry is not a mapping", "write { application: velero, rule: homelab/probes, reason: ... }"));
+                continue;
+            }
+
+            var application = map.GetString("application");
+            var rule = map.GetString("rule");
+            var reason = map.GetString("reason");
+            if (string.IsNullOrWhiteSpace(application) || string.IsNullOrWhiteSpace(rule) || string.IsNullOrWhiteSpace(reason))
+            {
+                findings.Add(Mistake(map.Span, "a silence entry needs an application, a rule and a reason", "write { application: velero, rule: homelab/probes, reason: why the chart's default is accepted }"));
+                continue;
+            }
+
+            if (!known.Contains(rule))
+            {
+                findings.Add(Mistake(map["rule"]!.Span, $"unknown rule '{rule}'", "the rule ids are listed in LintRuleIds (homelab/...)"));
+                continue;
+            }
+
+            var objects = map["objects"] is { } patterns ? ReadPatterns(new YamlMapEntry("objects", map.Span, patterns), findings) : [];
+            result.Add(new LintSilence(application, rule, reason) { Span = map.Span, Objects = objects });
+        }
+
+        return result;
     }
 
     private static List<string> ReadPatterns(YamlMapEntry entry, List<Finding> findings)

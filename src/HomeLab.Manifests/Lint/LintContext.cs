@@ -19,6 +19,7 @@ public sealed class LintContext
     private readonly Dictionary<KubeObject, IgnoreAnnotation> _ignores = new(ReferenceEqualityComparer.Instance);
     private readonly List<Workload> _workloads = [];
     private readonly List<Finding> _findings = [];
+    private readonly Dictionary<SourceSpan, string> _chartApplications = [];
     private LintRule? _rule;
     private Severity _severity;
 
@@ -39,6 +40,17 @@ public sealed class LintContext
             {
                 _workloads.Add(workload);
                 Add(_workloadsByNamespace, workload.Namespace, workload);
+            }
+
+            if (obj.Kind == "Application" && obj.Group == Rules.ApplicationSources.Group && obj.Name is { } application)
+            {
+                foreach (var (source, _) in Rules.ApplicationSources.Of(obj))
+                {
+                    if (source["chart"] is { } chart)
+                    {
+                        _chartApplications.TryAdd(chart.Span, application);
+                    }
+                }
             }
 
             if (obj.Metadata?.GetMap("annotations")?[IgnoreAnnotation.Key] is YamlScalar ignore)
@@ -102,7 +114,7 @@ public sealed class LintContext
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(path);
         var rule = _rule ?? throw new InvalidOperationException("Report is called from a rule's Check.");
-        if (_ignores.TryGetValue(obj, out var ignore) && ignore.Silences(rule.Id))
+        if ((_ignores.TryGetValue(obj, out var ignore) && ignore.Silences(rule.Id)) || IsSilenced(obj, rule.Id))
         {
             return;
         }
@@ -125,6 +137,38 @@ public sealed class LintContext
         ArgumentNullException.ThrowIfNull(finding);
         var rule = _rule ?? throw new InvalidOperationException("Report is called from a rule's Check.");
         _findings.Add(finding with { RuleId = rule.Id, Severity = _severity });
+    }
+
+    /// <summary>The Application whose remote chart rendered an object: every node of such an object points at the
+    /// Application's <c>chart:</c> line. Null for objects from this repository's files and local charts.</summary>
+    /// <param name="obj">The object.</param>
+    /// <returns>The Application's name, or null.</returns>
+    public string? ChartApplicationOf(KubeObject obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        return _chartApplications.GetValueOrDefault(obj.Span);
+    }
+
+    /// <summary>Whether a namespace is one the configuration declares a system namespace.</summary>
+    internal bool IsSystemNamespace(string ns) => Configuration.SystemNamespaces.ContainsKey(ns);
+
+    private bool IsSilenced(KubeObject obj, string ruleId)
+    {
+        if (Configuration.Silences.Count == 0 || ChartApplicationOf(obj) is not { } application)
+        {
+            return false;
+        }
+
+        foreach (var silence in Configuration.Silences)
+        {
+            if (silence.RuleId == ruleId && silence.Application == application
+                && (silence.Objects.Count == 0 || LintConfiguration.IsAllowed(silence.Objects, NamespaceOf(obj), obj.Name ?? string.Empty)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal IReadOnlyList<Workload> WorkloadsIn(string ns) => _workloadsByNamespace.TryGetValue(ns, out var list) ? list : [];

@@ -1,3 +1,6 @@
+using HomeLab.Manifests.Environments;
+using HomeLab.Manifests.Findings;
+
 namespace HomeLab.Manifests.Lint;
 
 /// <summary>
@@ -15,6 +18,9 @@ public sealed record LintEnvironment
         ArgumentNullException.ThrowIfNull(name);
         Name = name;
     }
+
+    /// <summary>The file beside an environment's definition that declares its resource budgets.</summary>
+    public const string BudgetsFile = "budgets.yaml";
 
     /// <summary>The environment's name, such as <c>k3d</c> or <c>k3s</c>.</summary>
     public string Name { get; init; }
@@ -49,4 +55,26 @@ public sealed record LintEnvironment
     /// <param name="budgets">The budgets.</param>
     /// <returns>The new environment.</returns>
     public LintEnvironment WithBudgets(IEnumerable<ResourceBudget> budgets) => this with { Budgets = [.. Budgets, .. budgets] };
+
+    /// <summary>Describes a repository's environment for lint: its nodes' labels, storage classes and
+    /// the budgets its <see cref="BudgetsFile"/> declares.</summary>
+    /// <param name="environment">The environment, from its <c>environment.yaml</c>.</param>
+    /// <returns>The lint environment and the problems found reading its budgets.</returns>
+    public static (LintEnvironment Environment, IReadOnlyList<Finding> Findings) Describe(EnvironmentDefinition environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var lint = new LintEnvironment(environment.Name)
+        {
+            Nodes = [.. environment.Nodes.Select(n => new LintNode(n.Name, n.Labels, n.Roles))],
+            StorageClasses = [.. environment.StorageClasses.Select(s => s.Name)],
+        };
+        var budgets = Path.Combine(environment.Directory, BudgetsFile);
+        if (!File.Exists(budgets))
+        {
+            return (lint, []);
+        }
+
+        var file = ResourceBudgetFile.Load(budgets);
+        return (lint.WithBudgets(file.Budgets), file.Findings);
+    }
 }

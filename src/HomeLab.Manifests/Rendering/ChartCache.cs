@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using HomeLab.Tools;
 
@@ -9,32 +10,48 @@ namespace HomeLab.Manifests.Rendering;
 /// </summary>
 internal sealed class ChartCache(string directory, Helm helm)
 {
-    /// <summary>The cached <c>.tgz</c>, downloading it first when allowed; or why there is none.</summary>
-    public async Task<(string? Package, string? Reason)> GetAsync(string repository, string chart, string? version, bool allowNetwork, CancellationToken cancellationToken)
+    /// <summary>The cached <c>.tgz</c>, downloading it first when allowed (from <paramref name="pullFrom"/>, a mirror of
+    /// the repository, when given); or why there is none. A pulled package must match the digest the repository's index
+    /// gives it, and a version the index does not list is named with the versions it does.</summary>
+    public async Task<ChartPull> GetAsync(string repository, string chart, string? version, bool allowNetwork, CancellationToken cancellationToken, string? pullFrom = null)
     {
+        var source = pullFrom ?? repository;
         var folder = Path.Combine(directory, Key(repository), Key(chart), Key(version ?? "latest"));
         if (Find(folder) is { } cached)
         {
-            return (cached, null);
+            return new(cached, null);
         }
 
         if (!allowNetwork)
         {
-            return (null, "the network is not allowed and the chart is not in the cache");
+            return new(null, "the network is not allowed and the chart is not in the cache");
         }
 
         // Pull into a private folder and move it into place, so builds or environments pulling the same chart at
         // once never see each other's half-written folder.
         var staging = $"{folder}.pull-{Guid.NewGuid():N}";
         Directory.CreateDirectory(staging);
-        var isHttp = repository.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || repository.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        var isHttp = source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        var index = isHttp ? await ChartIndex.FetchAsync(source, cancellationToken).ConfigureAwait(false) : null;
+        if (index?.Versions(chart) is { } versions && version is not null && !versions.Contains(version, StringComparer.Ordinal))
+        {
+            var known = versions.Count == 0 ? "no version of it" : "versions " + string.Join(", ", versions.Take(8)) + (versions.Count > 8 ? ", …" : string.Empty);
+            return new(null, $"the repository does not serve version {version} of {chart}; it has {known}", IsError: true);
+        }
+
         var home = helm.WithHome(Path.Combine(directory, ".helm"));
         ToolResult result;
         try
         {
             result = isHttp
-                ? await home.PullAsync(chart, repository, version, staging, cancellationToken).ConfigureAwait(false)
-                : await home.ExecuteAsync(OciPull(repository, chart, version, staging), cancellationToken).ConfigureAwait(false);
+                ? await home.PullAsync(chart, source, version, staging, cancellationToken).ConfigureAwait(false)
+                : await home.ExecuteAsync(OciPull(source, chart, version, staging), cancellationToken).ConfigureAwait(false);
+            if (result.IsSuccess && Find(staging) is { } staged && index?.Digest(chart, version) is { } digest
+                && !string.Equals(digest, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(staged, cancellationToken).ConfigureAwait(false))), StringComparison.OrdinalIgnoreCase))
+            {
+                return new(null, $"the package {Path.GetFileName(staged)} from {source} does not match the digest its repository index gives ({digest}); it was not cached", IsError: true);
+            }
+
             if (result.IsSuccess && Find(staging) is not null)
             {
                 try
@@ -48,7 +65,7 @@ internal sealed class ChartCache(string directory, Helm helm)
 
                 if (Find(folder) is { } pulled)
                 {
-                    return (pulled, null);
+                    return new(pulled, null);
                 }
             }
         }
@@ -60,7 +77,7 @@ internal sealed class ChartCache(string directory, Helm helm)
             }
         }
 
-        return (null, $"it could not be downloaded: {result.ErrorMessage.Split('\n')[0].Trim()}");
+        return new(null, $"it could not be downloaded: {result.ErrorMessage.Split('\n')[0].Trim()}");
     }
 
     private static List<string> OciPull(string repository, string chart, string? version, string destination)

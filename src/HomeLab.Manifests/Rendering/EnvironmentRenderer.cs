@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text;
 using HomeLab.Manifests.Environments;
 using HomeLab.Manifests.Findings;
@@ -25,7 +26,7 @@ public sealed class EnvironmentRenderer
 
     // Environments share most sources (an environment is an overlay): what one renders, the others reuse.
     private readonly ConcurrentDictionary<string, Task<RenderedSource>> _rendered = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task<(string? Package, string? Reason)>> _pulls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<ChartPull>> _pulls = new(StringComparer.Ordinal);
 
     /// <summary>Creates a renderer.</summary>
     /// <param name="kubectl">The kubectl to use; located (parameter, KUBECTL_EXE, PATH, .nuke/tools) when first needed when null.</param>
@@ -45,12 +46,55 @@ public sealed class EnvironmentRenderer
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(options);
-        var run = new Run(this, environment, options, cancellationToken);
+        // Like ArgoCD, charts see every CRD of the set in .Capabilities.APIVersions; a chart may bring CRDs that change
+        // what another renders (velero's ServiceMonitor needs monitoring.coreos.com/v1), so render until the list settles.
+        var run = new Run(this, environment, options, [], cancellationToken);
         await run.RenderAsync().ConfigureAwait(false);
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var apis = CustomResourceApis(run.Sources);
+            if (apis.SequenceEqual(run.ApiVersions))
+            {
+                break;
+            }
+
+            run = new Run(this, environment, options, apis, cancellationToken);
+            await run.RenderAsync().ConfigureAwait(false);
+        }
+
         var output = Path.Combine(options.OutputDirectoryOrDefault, environment.Name);
         var sources = options.WriteOutput ? await WriteAsync(run.Sources, output, cancellationToken).ConfigureAwait(false) : run.Sources;
         var counts = new RenderCounts(sources.Count, sources.Sum(s => s.Objects.Count), run.NotRenderedOffline, run.Unsupported);
         return new RenderedSet(environment, sources, run.Findings, counts, output);
+    }
+
+    /// <summary>What ArgoCD passes as <c>--api-versions</c> for the CRDs of a set: <c>group/version</c> and
+    /// <c>group/version/Kind</c> of every served version, sorted.</summary>
+    /// <param name="sources">The rendered sources.</param>
+    /// <returns>The APIs.</returns>
+    public static ImmutableArray<string> CustomResourceApis(IEnumerable<RenderedSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var apis = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var crd in sources.SelectMany(s => s.Objects).Where(o => o.Kind == "CustomResourceDefinition" && o.Group == "apiextensions.k8s.io"))
+        {
+            var spec = crd.Root.GetMap("spec");
+            if (spec?.GetString("group") is not { } group || spec.GetMap("names")?.GetString("kind") is not { } kind)
+            {
+                continue;
+            }
+
+            foreach (var version in spec.GetList("versions")?.Items.OfType<YamlMap>() ?? [])
+            {
+                if (version.GetString("name") is { } name && version["served"] is not YamlScalar { Value: "false" })
+                {
+                    apis.Add($"{group}/{name}");
+                    apis.Add($"{group}/{name}/{kind}");
+                }
+            }
+        }
+
+        return [.. apis];
     }
 
     private static async Task<IReadOnlyList<RenderedSource>> WriteAsync(IReadOnlyList<RenderedSource> sources, string directory, CancellationToken cancellationToken)
@@ -72,7 +116,7 @@ public sealed class EnvironmentRenderer
         return written;
     }
 
-    private sealed class Run(EnvironmentRenderer renderer, EnvironmentDefinition environment, RenderOptions options, CancellationToken cancellationToken)
+    private sealed class Run(EnvironmentRenderer renderer, EnvironmentDefinition environment, RenderOptions options, ImmutableArray<string> apiVersions, CancellationToken cancellationToken)
     {
         private readonly Queue<KubeObject> _applications = new();
         private readonly HashSet<string> _followed = new(StringComparer.Ordinal);
@@ -82,6 +126,8 @@ public sealed class EnvironmentRenderer
         private Helm? _helm = renderer._helm;
 
         public List<RenderedSource> Sources { get; } = [];
+
+        public ImmutableArray<string> ApiVersions => apiVersions;
 
         public List<Finding> Findings { get; } = [];
 
@@ -131,7 +177,7 @@ public sealed class EnvironmentRenderer
         {
             try
             {
-                await new Run(renderer, environment, options, cancellationToken).FollowAsync(application).ConfigureAwait(false);
+                await new Run(renderer, environment, options, apiVersions, cancellationToken).FollowAsync(application).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -225,14 +271,35 @@ public sealed class EnvironmentRenderer
         {
             var version = source.GetString("targetRevision");
             var chartSpan = source["chart"]!.Span;
+            if (options.PrerenderedCharts is { } recorded && Path.Combine(recorded, application.Name + ".yaml") is var file && File.Exists(file))
+            {
+                var recordedPackage = $"{chart}-{version ?? "latest"}.tgz";
+                var output = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
+                var prerendered = ChartRequest(application, source, recordedPackage, null, refs) with { DeclaredAt = chartSpan };
+                Add(HelmChartRenderer.FromOutput(prerendered, output), $"chart-{chart}-{version ?? "latest"}", application);
+                return;
+            }
+
             if (Helm(chartSpan) is not { } helm)
             {
                 return;
             }
 
             var cache = new ChartCache(options.ChartCacheDirectoryOrDefault, helm);
-            var pullKey = $"pull\n{options.ChartCacheDirectoryOrDefault}\n{repo}\n{chart}\n{version}\n{options.AllowNetwork}";
-            var (package, reason) = await renderer._pulls.GetOrAdd(pullKey, _ => cache.GetAsync(repo, chart, version, options.AllowNetwork, cancellationToken)).ConfigureAwait(false);
+            var mirror = options.ChartMirrors.GetValueOrDefault(RepositoryUrl.Normalize(repo)) ?? options.ChartMirrors.GetValueOrDefault(repo);
+            var pullKey = $"pull\n{options.ChartCacheDirectoryOrDefault}\n{repo}\n{chart}\n{version}\n{options.AllowNetwork}\n{mirror}";
+            var (package, reason, isError) = await renderer._pulls.GetOrAdd(pullKey, _ => cache.GetAsync(repo, chart, version, options.AllowNetwork, cancellationToken, mirror)).ConfigureAwait(false);
+            if (package is null && isError)
+            {
+                Findings.Add(new Finding(RenderRuleIds.ChartUnavailable, Severity.Error, $"Application {application.Name}: chart {chart} {version} from {mirror ?? repo}: {reason}")
+                {
+                    Span = source["targetRevision"]?.Span ?? chartSpan,
+                    Object = application.Ref,
+                    Hint = "pin a version the repository serves (targetRevision)",
+                });
+                return;
+            }
+
             if (package is null)
             {
                 NotRenderedOffline++;
@@ -256,10 +323,14 @@ public sealed class EnvironmentRenderer
             {
                 Namespace = application.Root.GetMap("spec")?.GetMap("destination")?.GetString("namespace"),
                 DeclaredAt = source.Span,
+                KubeVersion = environment.KubernetesVersion,
+                ApiVersions = apiVersions,
+                SkipCrds = helm?["skipCrds"] is YamlScalar { Value: "true" },
             };
+            var ignoreMissing = helm?["ignoreMissingValueFiles"] is YamlScalar { Value: "true" };
             foreach (var file in helm?.GetList("valueFiles")?.Items.OfType<YamlScalar>() ?? [])
             {
-                if (ValueFile(application, file, chartDirectory, refs) is { } resolved)
+                if (ValueFile(application, file, chartDirectory, refs, ignoreMissing) is { } resolved)
                 {
                     request = request with { ValueFiles = request.ValueFiles.Add(resolved) };
                 }
@@ -287,7 +358,7 @@ public sealed class EnvironmentRenderer
             return request;
         }
 
-        private string? ValueFile(KubeObject application, YamlScalar file, string? chartDirectory, Dictionary<string, YamlMap> refs)
+        private string? ValueFile(KubeObject application, YamlScalar file, string? chartDirectory, Dictionary<string, YamlMap> refs, bool ignoreMissing)
         {
             var text = file.Value;
             string? resolved = null;
@@ -310,6 +381,11 @@ public sealed class EnvironmentRenderer
             if (resolved is not null && File.Exists(resolved))
             {
                 return resolved;
+            }
+
+            if (ignoreMissing)
+            {
+                return null; // helm.ignoreMissingValueFiles: ArgoCD leaves a missing file out, and so do we.
             }
 
             Findings.Add(new Finding(RenderRuleIds.PathNotFound, Severity.Error, $"Application {application.Name}: the values file {text} is not in this repository{(resolved is null ? string.Empty : $" (looked for {resolved})")}")
@@ -342,7 +418,8 @@ public sealed class EnvironmentRenderer
         /// <summary>Everything that makes one helm template differ from another, spans of inline values included.</summary>
         private static string HelmKey(HelmChartRequest request)
         {
-            var key = new StringBuilder("helm\n").AppendLine(Path.GetFullPath(request.Chart)).AppendLine(request.ReleaseName).AppendLine(request.Namespace);
+            var key = new StringBuilder("helm\n").AppendLine(Path.GetFullPath(request.Chart)).AppendLine(request.ReleaseName).AppendLine(request.Namespace)
+                .AppendLine(request.KubeVersion).AppendLine(string.Join(',', request.ApiVersions)).AppendLine(request.SkipCrds ? "skip-crds" : "crds");
             foreach (var file in request.ValueFiles)
             {
                 key.Append("f ").AppendLine(Path.GetFullPath(file));

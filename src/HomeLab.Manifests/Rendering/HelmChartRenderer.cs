@@ -39,7 +39,12 @@ public sealed class HelmChartRenderer
         var scratch = Directory.CreateTempSubdirectory("homelab-values-").FullName;
         try
         {
-            var arguments = new HelmTemplateArguments(request.ReleaseName, chart).WithNamespace(request.Namespace);
+            var arguments = new HelmTemplateArguments(request.ReleaseName, chart).WithNamespace(request.Namespace) with
+            {
+                KubeVersion = request.KubeVersion,
+                ApiVersions = request.ApiVersions,
+                IncludeCrds = !request.SkipCrds,
+            };
             foreach (var file in request.ValueFiles)
             {
                 arguments = arguments.WithValueFile(Path.GetFullPath(file));
@@ -65,6 +70,13 @@ public sealed class HelmChartRenderer
         {
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    /// <summary>Maps recorded <c>helm template</c> output of a packaged chart as if it had just been rendered.</summary>
+    internal static RenderedSource FromOutput(HelmChartRequest request, string text)
+    {
+        var at = request.DeclaredAt.IsKnown ? request.DeclaredAt : SourceSpan.At(request.Chart, 1, 1);
+        return Map("helm-" + request.ReleaseName, RenderSourceKind.RemoteChart, request.Chart, request, text, at);
     }
 
     private static RenderedSource Map(string name, RenderSourceKind kind, string chart, HelmChartRequest request, string text, SourceSpan declaredAt)

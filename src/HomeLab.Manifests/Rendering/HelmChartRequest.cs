@@ -28,6 +28,15 @@ public sealed record HelmChartRequest(string Chart, string ReleaseName)
     /// <summary>Where the chart is declared (an Application source, an environment entry); objects of a packaged chart point here.</summary>
     public SourceSpan DeclaredAt { get; init; } = SourceSpan.None;
 
+    /// <summary>The environment's Kubernetes version (<c>--kube-version</c>), as ArgoCD passes its cluster's; helm's default when null.</summary>
+    public string? KubeVersion { get; init; }
+
+    /// <summary>The APIs beyond the built-in ones the cluster will serve (<c>--api-versions</c>): every CRD of the set, as ArgoCD passes them.</summary>
+    public ImmutableArray<string> ApiVersions { get; init; } = [];
+
+    /// <summary>Whether to leave the chart's <c>crds/</c> out (ArgoCD's <c>helm.skipCrds</c>).</summary>
+    public bool SkipCrds { get; init; }
+
     /// <summary>Whether the chart is a packaged <c>.tgz</c> rather than a directory of templates.</summary>
     public bool IsPackaged => Chart.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase);
 }

@@ -20,11 +20,22 @@ public sealed record RenderOptions
     /// <summary>Where downloaded charts are kept. Default <c>&lt;root&gt;/.nuke/cache/charts</c>.</summary>
     public string? ChartCacheDirectory { get; init; }
 
+    /// <summary>Mirrors that stand in for chart repositories (air-gapped labs): a chart of the key's repository URL is
+    /// pulled from the value (an HTTP chart repository or an <c>oci://</c> registry) and cached as the repository's.</summary>
+    public IReadOnlyDictionary<string, string> ChartMirrors { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Whether remote charts may be downloaded; when false only cached charts render.</summary>
     public bool AllowNetwork { get; init; } = true;
 
     /// <summary>More URLs of this repository, besides those the environment names: Applications pointing at them render from the checkout.</summary>
     public IReadOnlyList<string> RepositoryUrls { get; init; } = [];
+
+    /// <summary>
+    /// A directory of recorded <c>helm template</c> output, one <c>&lt;application&gt;.yaml</c> per Application: a remote
+    /// chart whose Application has a file there is read from it instead of being pulled and rendered (to check a
+    /// recorded render offline, such as the real charts' output the tests read). Null: every remote chart is rendered.
+    /// </summary>
+    public string? PrerenderedCharts { get; init; }
 
     /// <summary>Whether to write the rendered YAML to <see cref="OutputDirectory"/>.</summary>
     public bool WriteOutput { get; init; } = true;

@@ -12,6 +12,9 @@ public static class RenderRuleIds
     /// <summary>kubectl or helm is not installed.</summary>
     public const string ToolNotFound = "render/tool-not-found";
 
+    /// <summary>A remote chart's repository does not serve the pinned version, or served a package that does not match its index.</summary>
+    public const string ChartUnavailable = "render/chart-unavailable";
+
     /// <summary>A remote chart could not be downloaded and is not in the cache: it was not rendered.</summary>
     public const string NotRenderedOffline = "render/not-rendered-offline";
 

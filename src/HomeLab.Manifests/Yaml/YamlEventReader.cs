@@ -26,13 +26,83 @@ internal sealed class YamlEventReader
 
     public YamlEventReader(string text, string file, YamlLoader options)
     {
-        _text = text;
+        _text = WithEmptyLeadingBlockLines(text);
         _file = file;
         _options = options;
-        _parser = new Parser(new StringReader(text));
+        _parser = new Parser(new StringReader(_text));
     }
 
     private ParsingEvent Current => _parser.Current!;
+
+    /// <summary>
+    /// YamlDotNet rejects a block scalar whose first lines hold only spaces ("found extra spaces in first line",
+    /// aaubry/YamlDotNet#535), which helm writes for <c>key: |</c> followed by <c>nindent</c>. YAML, helm, kubectl and
+    /// PyYAML read such a line as an empty one: this empties those lines when they are no deeper than the block's first
+    /// content line, which leaves every value and line number as it was.
+    /// </summary>
+    internal static string WithEmptyLeadingBlockLines(string text)
+    {
+        if (!text.Contains(" \n", StringComparison.Ordinal) && !text.Contains(" \r\n", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var lines = text.Split('\n');
+        var changed = false;
+        for (var i = 0; i < lines.Length - 1; i++)
+        {
+            if (!IsBlockScalarHeader(lines[i].TrimEnd('\r')))
+            {
+                continue;
+            }
+
+            var first = i + 1;
+            var content = first;
+            while (content < lines.Length && lines[content].TrimEnd('\r').Length > 0 && string.IsNullOrWhiteSpace(lines[content]) && !lines[content].Contains('\t', StringComparison.Ordinal))
+            {
+                content++;
+            }
+
+            if (content == first || content >= lines.Length)
+            {
+                continue;
+            }
+
+            var indent = lines[content].Length - lines[content].TrimStart(' ').Length;
+            for (var j = first; j < content && lines[j].TrimEnd('\r').Length <= indent; j++)
+            {
+                lines[j] = lines[j].EndsWith('\r') ? "\r" : string.Empty;
+                changed = true;
+            }
+
+            i = content - 1;
+        }
+
+        return changed ? string.Join('\n', lines) : text;
+    }
+
+    // `key: |`, `- >-`, `key: |2+`: the last word of the line is a block scalar's header.
+    private static bool IsBlockScalarHeader(string line)
+    {
+        var trimmed = line.TrimEnd();
+        var start = trimmed.LastIndexOf(' ') + 1;
+        var word = trimmed.AsSpan(start);
+        if (word.Length is 0 or > 3 || word[0] is not ('|' or '>'))
+        {
+            return false;
+        }
+
+        foreach (var c in word[1..])
+        {
+            if (c is not ('-' or '+' or (>= '1' and <= '9')))
+            {
+                return false;
+            }
+        }
+
+        return start == 0 || trimmed[..start].TrimEnd().EndsWith(':') || trimmed[..start].TrimEnd().EndsWith('-');
+    }
+
 
     public YamlLoadResult Read()
     {

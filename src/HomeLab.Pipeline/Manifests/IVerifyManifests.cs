@@ -165,7 +165,7 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
             var objects = 0;
             foreach (var set in Rendered.All)
             {
-                var (environment, budgetFindings) = set.Environment is null ? (null, []) : LintEnvironments.Of(set.Environment);
+                var (environment, budgetFindings) = set.Environment is null ? (null, []) : LintEnvironment.Describe(set.Environment);
                 ReportOnce(context, budgetFindings, set.Label);
                 var findings = new Linter(configuration: configuration, environment: environment).Lint(set.Objects);
                 ReportOnce(context, findings, set.Label);

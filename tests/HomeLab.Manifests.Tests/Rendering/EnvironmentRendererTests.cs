@@ -137,12 +137,12 @@ public sealed class EnvironmentRendererTests
         set.Findings.Should().ContainSingle().Which.Message.Should().Contain("not in the cache");
     }
 
-    private static async Task<RenderedSet> Render(string root, string cache, bool allowNetwork) =>
+    internal static async Task<RenderedSet> Render(string root, string cache, bool allowNetwork, IReadOnlyDictionary<string, string>? mirrors = null) =>
         await new EnvironmentRenderer(RenderingFixture.Kubectl(), RenderingFixture.Helm()).RenderAsync(
             Environment(root, "lab"),
-            new RenderOptions(root) { ChartCacheDirectory = cache, AllowNetwork = allowNetwork, WriteOutput = false });
+            new RenderOptions(root) { ChartCacheDirectory = cache, AllowNetwork = allowNetwork, WriteOutput = false, ChartMirrors = mirrors ?? new Dictionary<string, string>() });
 
-    private static void WriteRepository(string root, string chartRepository)
+    internal static void WriteRepository(string root, string chartRepository, string version = "1.2.3")
     {
         Directory.CreateDirectory(Path.Combine(root, "clusters", "lab"));
         Directory.CreateDirectory(Path.Combine(root, "apps"));
@@ -158,7 +158,7 @@ public sealed class EnvironmentRendererTests
               source:
                 repoURL: {chartRepository}
                 chart: demo
-                targetRevision: 1.2.3
+                targetRevision: {version}
             """);
     }
 }

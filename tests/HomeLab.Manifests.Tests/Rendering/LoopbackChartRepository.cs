@@ -17,6 +17,9 @@ internal sealed class LoopbackChartRepository : LoopbackHttpServer
 
     public string Url => BaseAddress.AbsoluteUri;
 
+    /// <summary>The directory served: the packages and index.yaml.</summary>
+    public string ServedDirectory => _directory;
+
     public static async Task<LoopbackChartRepository> StartAsync(Helm helm, string workDirectory, string chart, string version)
     {
         var served = Directory.CreateDirectory(Path.Combine(workDirectory, "served")).FullName;

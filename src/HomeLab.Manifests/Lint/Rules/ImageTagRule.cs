@@ -9,6 +9,12 @@ internal sealed class ImageTagRule() : ContainerRule(
     "An image without a tag, or tagged latest, changes under you; a fixed tag or digest makes deployments repeatable.",
     includeInitContainers: true)
 {
+    // Istio's gateway charts write `image: auto`, which the injection webhook replaces with the proxy image istiod pins.
+    private static bool IsInjectedByIstio(Workload workload, string image) =>
+        image == "auto"
+        && (workload.TemplateAnnotations?.ContainsKey("inject.istio.io/templates") == true
+            || workload.TemplateLabels.GetValueOrDefault("sidecar.istio.io/inject") == "true");
+
     protected override void CheckContainer(LintContext context, Workload workload, YamlMap container, Func<FieldPath> path)
     {
         var image = container.GetString("image");
@@ -18,7 +24,7 @@ internal sealed class ImageTagRule() : ContainerRule(
             return;
         }
 
-        if (image.Contains('@', StringComparison.Ordinal))
+        if (image.Contains('@', StringComparison.Ordinal) || IsInjectedByIstio(workload, image))
         {
             return;
         }

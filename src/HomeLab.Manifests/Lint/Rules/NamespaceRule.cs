@@ -5,7 +5,7 @@ using HomeLab.Manifests.Yaml;
 namespace HomeLab.Manifests.Lint.Rules;
 
 /// <summary>A rule about each namespace that has workloads: findings go to its Namespace object when the set has
-/// one, else to the namespace's first workload.</summary>
+/// one, else to the namespace's first workload. The configuration's system namespaces are exempt.</summary>
 internal abstract class NamespaceRule(string id, Severity severity, string rationale) : LintRule(id, severity, rationale)
 {
     public override void Check(LintContext context)
@@ -13,6 +13,11 @@ internal abstract class NamespaceRule(string id, Severity severity, string ratio
         Dictionary<string, KubeObject>? namespaces = null;
         foreach (var ns in context.WorkloadNamespaces)
         {
+            if (context.IsSystemNamespace(ns))
+            {
+                continue; // Declared, with its reason, in the lint configuration's systemNamespaces.
+            }
+
             namespaces ??= context.OfKind(string.Empty, "Namespace").Where(n => n.Name is not null).GroupBy(n => n.Name!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             CheckNamespace(context, ns, namespaces.GetValueOrDefault(ns), context.WorkloadsIn(ns)[0].Object);
         }

@@ -12,7 +12,9 @@ internal sealed class NoPlainSecretRule() : LintRule(
     {
         foreach (var obj in context.OfKind("Secret"))
         {
-            if (obj.Group.Length == 0)
+            // A remote chart's Secret is generated when the chart renders (a random key, a config from values): it is not
+            // in git. Secrets of this repository's files and local charts are.
+            if (obj.Group.Length == 0 && context.ChartApplicationOf(obj) is null)
             {
                 context.Report(obj, FieldPath.Root.Key("kind"), $"Secret '{obj.Name}' is committed in plain text", "seal it into a SealedSecret (bitnami.com/v1alpha1) and commit that instead");
             }

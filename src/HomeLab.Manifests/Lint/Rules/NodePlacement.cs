@@ -18,7 +18,7 @@ internal static class NodePlacement
             return false;
         }
 
-        if (expressions is not null && !LabelSelector.MatchesExpressions(expressions, node.Labels))
+        if (expressions is not null && !LabelSelector.MatchesExpressions(expressions, node.AllLabels))
         {
             return false;
         }

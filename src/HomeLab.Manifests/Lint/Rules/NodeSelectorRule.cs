@@ -23,7 +23,7 @@ internal sealed class NodeSelectorRule() : LintRule(
                 continue;
             }
 
-            var selectorNodes = environment.Nodes.Where(n => nodeSelector is null || LabelSelector.MatchesLabels(nodeSelector, n.Labels)).ToList();
+            var selectorNodes = environment.Nodes.Where(n => nodeSelector is null || LabelSelector.MatchesLabels(nodeSelector, n.AllLabels)).ToList();
             if (selectorNodes.Count == 0)
             {
                 context.Report(workload.Object, workload.PodSpecPath.Key("nodeSelector"), $"no node of {environment.Name} has every label of the nodeSelector of {workload.Object.Kind} '{workload.Object.Name}'", Labels(environment));

@@ -4,8 +4,8 @@ using HomeLab.Manifests.Yaml;
 
 namespace HomeLab.Manifests.Lint.Rules;
 
-/// <summary>Sums resources over the workloads each <see cref="ResourceBudget"/> selects (containers × replicas; a
-/// DaemonSet once per node) and reports every cap exceeded, at the cap's line in the budgets file, naming the
+/// <summary>Sums resources over the pods each <see cref="ResourceBudget"/> selects — workloads' containers and their
+/// injected Istio sidecars, and the pods the Prometheus Operator creates (× replicas; a DaemonSet once per node) — and reports every cap exceeded, at the cap's line in the budgets file, naming the
 /// largest contributors.</summary>
 internal sealed class ResourceBudgetRule() : LintRule(
     LintRuleIds.ResourceBudget,
@@ -26,11 +26,11 @@ internal sealed class ResourceBudgetRule() : LintRule(
                 continue;
             }
 
-            var members = context.Workloads.Where(w => Selects(budget, w)).ToList();
+            var members = Members(context, environment).Where(m => Selects(context, budget, m)).ToList();
             foreach (var ceiling in budget.Ceilings)
             {
                 var shares = members
-                    .Select(w => (Workload: w, Amount: Sum(w, ceiling.Measure) * Replicas(w, environment)))
+                    .Select(m => (Member: m, Amount: m.Containers.Sum(c => c.Of(ceiling.Measure)) * m.Replicas))
                     .Where(s => s.Amount > 0)
                     .OrderByDescending(s => s.Amount)
                     .ToList();
@@ -40,11 +40,13 @@ internal sealed class ResourceBudgetRule() : LintRule(
                     continue;
                 }
 
-                var top = string.Join(", ", shares.Take(3).Select(s => $"{s.Workload.Namespace}/{s.Workload.Object.Name} {Format(ceiling.Measure, s.Amount)}"));
-                context.Report(new Finding(Id, DefaultSeverity, $"budget '{budget.Name}' allows {Describe(ceiling.Measure)} of {ceiling.Text}; its {members.Count} workloads sum to {Format(ceiling.Measure, total)} ({top})")
+                var top = string.Join(", ", shares.Take(3).Select(s => $"{s.Member.Namespace}/{s.Member.Name} {Format(ceiling.Measure, s.Amount)}"));
+                var sidecars = shares.Sum(s => s.Member.Containers.Where(c => c.Name == "istio-proxy" && !s.Member.IsGateway).Sum(c => c.Of(ceiling.Measure)) * s.Member.Replicas);
+                var injected = sidecars > 0 ? $"; Istio sidecars {Format(ceiling.Measure, sidecars)} of it" : string.Empty;
+                context.Report(new Finding(Id, DefaultSeverity, $"budget '{budget.Name}' allows {Describe(ceiling.Measure)} of {ceiling.Text}; its {members.Count} workloads sum to {Format(ceiling.Measure, total)} ({top}{injected})")
                 {
                     Span = ceiling.Span,
-                    Object = shares[0].Workload.Object.Ref,
+                    Object = shares[0].Member.Object.Ref,
                     FieldPath = $"budgets.{budget.Name}",
                     Hint = "lower the resources of the largest members, or raise the budget in the budgets file",
                 });
@@ -52,23 +54,61 @@ internal sealed class ResourceBudgetRule() : LintRule(
         }
     }
 
-    private static bool Selects(ResourceBudget budget, Workload workload)
+    /// <summary>Every group of pods that will run, with what each pod takes: workloads (their containers and the
+    /// sidecar injected beside them), and the pods the Prometheus Operator creates.</summary>
+    internal static List<BudgetMember> Members(LintContext context, LintEnvironment environment)
     {
-        if (budget.Namespaces.Count > 0 && !budget.Namespaces.Contains(workload.Namespace, StringComparer.Ordinal))
+        var sidecar = MeshSidecar.In(context.Objects);
+        var members = new List<BudgetMember>();
+        foreach (var workload in context.Workloads)
+        {
+            var containers = workload.Containers.Select(c => PodResources.Read(c.Container.GetString("name") ?? "container", c.Container.GetMap("resources"))).ToList();
+            if (sidecar.For(workload.Namespace, workload.TemplateLabels, workload.TemplateAnnotations, workload.PodSpec["hostNetwork"] is YamlScalar { Value: "true" }) is { } proxy)
+            {
+                containers.Add(proxy);
+            }
+
+            var replicas = workload.Object.Kind == "DaemonSet" ? Math.Max(1, environment.Nodes.Count) : workload.Replicas;
+            var gateway = workload.TemplateAnnotations?.ContainsKey("inject.istio.io/templates") == true;
+            members.Add(new BudgetMember(workload.Object, workload.Object.Name ?? string.Empty, workload.Namespace, workload.TemplateLabels, replicas, containers, gateway));
+        }
+
+        foreach (var pod in ManagedPod.In(context.Objects))
+        {
+            if (pod.Owner is null)
+            {
+                continue;
+            }
+
+            var containers = pod.Containers.ToList();
+            if (sidecar.For(pod.Namespace, pod.Labels, pod.Annotations) is { } proxy)
+            {
+                containers.Add(proxy);
+            }
+
+            members.Add(new BudgetMember(pod.Owner, pod.Name, pod.Namespace, pod.Labels, pod.Replicas, containers, false));
+        }
+
+        return members;
+    }
+
+    private static bool Selects(LintContext context, ResourceBudget budget, BudgetMember member)
+    {
+        if (budget.Namespaces.Count > 0 && !budget.Namespaces.Contains(member.Namespace, StringComparer.Ordinal))
         {
             return false;
         }
 
-        var labels = workload.Object.Labels;
+        var labels = member.Object.Labels;
         foreach (var (key, value) in budget.Labels)
         {
-            if ((!labels.TryGetValue(key, out var actual) || actual != value) && (!workload.TemplateLabels.TryGetValue(key, out actual) || actual != value))
+            if ((!labels.TryGetValue(key, out var actual) || actual != value) && (!member.PodLabels.TryGetValue(key, out actual) || actual != value))
             {
                 return false;
             }
         }
 
-        return budget.Applications.Count == 0 || (ApplicationOf(workload.Object) is { } app && budget.Applications.Contains(app, StringComparer.Ordinal));
+        return budget.Applications.Count == 0 || ((context.ChartApplicationOf(member.Object) ?? ApplicationOf(member.Object)) is { } app && budget.Applications.Contains(app, StringComparer.Ordinal));
     }
 
     private static string? ApplicationOf(KubeObject obj)
@@ -86,30 +126,6 @@ internal sealed class ResourceBudgetRule() : LintRule(
         }
 
         return null;
-    }
-
-    private static long Replicas(Workload workload, LintEnvironment environment) =>
-        workload.Object.Kind == "DaemonSet" ? Math.Max(1, environment.Nodes.Count) : workload.Replicas;
-
-    private static decimal Sum(Workload workload, BudgetMeasure measure)
-    {
-        var (section, resource) = measure switch
-        {
-            BudgetMeasure.MemoryLimits => ("limits", "memory"),
-            BudgetMeasure.CpuLimits => ("limits", "cpu"),
-            BudgetMeasure.MemoryRequests => ("requests", "memory"),
-            _ => ("requests", "cpu"),
-        };
-        decimal sum = 0;
-        foreach (var (container, _) in workload.Containers)
-        {
-            if (ResourceQuantity.TryParse((container.GetMap("resources")?.GetMap(section)?[resource] as YamlScalar)?.AsString(), out var value))
-            {
-                sum += value;
-            }
-        }
-
-        return sum;
     }
 
     private static string Describe(BudgetMeasure measure) => measure switch

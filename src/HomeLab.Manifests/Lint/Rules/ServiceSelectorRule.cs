@@ -12,6 +12,7 @@ internal sealed class ServiceSelectorRule() : LintRule(
 
     public override void Check(LintContext context)
     {
+        List<ManagedPod>? managed = null;
         foreach (var service in context.OfKind("Service"))
         {
             if (service.Group.Length != 0 || service.Root.Find(SelectorPath) is not YamlMap { Count: > 0 } selector)
@@ -31,7 +32,15 @@ internal sealed class ServiceSelectorRule() : LintRule(
 
             if (!matched)
             {
-                context.Report(service, SelectorPath, $"the selector of Service '{service.Name}' matches no pod template in namespace {LintContext.NamespaceOf(service)}", "match the labels of a workload's spec.template.metadata.labels");
+                // Pods the Prometheus Operator creates for its resources, or that k3s itself runs.
+                managed ??= ManagedPod.In(context.Objects);
+                var ns = LintContext.NamespaceOf(service);
+                matched = managed.Any(p => p.Namespace == ns && LabelSelector.MatchesLabels(selector, p.Labels));
+            }
+
+            if (!matched)
+            {
+                context.Report(service, SelectorPath, $"the selector of Service '{service.Name}' matches no pod template in namespace {LintContext.NamespaceOf(service)}", "match the labels of a workload's spec.template.metadata.labels (or of the pods an operator creates)");
             }
         }
     }
