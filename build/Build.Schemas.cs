@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using HomeLab.Assertions.Cluster;
+using HomeLab.Cluster.Client;
 using HomeLab.Manifests.Schemas;
 using HomeLab.Targets;
 

@@ -5,6 +5,7 @@ using HomeLab.Assertions.Reports;
 using HomeLab.Assertions.Running;
 using HomeLab.Assertions.Sources;
 using HomeLab.Assertions.Steps;
+using HomeLab.Cluster.Client;
 using HomeLab.Targets;
 
 /// <summary>The stack's suites: Chainsaw-format tests and the C# suites, offline and live.</summary>

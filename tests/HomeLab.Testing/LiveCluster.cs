@@ -1,4 +1,4 @@
-using HomeLab.Assertions.Cluster;
+using HomeLab.Cluster.Client;
 
 namespace HomeLab.Testing;
 

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using k8s;
 using Newtonsoft.Json.Linq;
 
-namespace HomeLab.Assertions.Cluster;
+namespace HomeLab.Cluster.Client;
 
 /// <summary>
 /// An authenticated connection to one API server, built from a kubeconfig (<c>KUBECONFIG</c>,
