@@ -1,9 +1,28 @@
 using System.Linq.Expressions;
+using HomeLab.Pipeline.Assertions;
+using HomeLab.Pipeline.Benchmarks;
+using HomeLab.Pipeline.Findings;
+using HomeLab.Pipeline.Manifests;
+using HomeLab.Pipeline.Schemas;
+using HomeLab.Pipeline.SealedSecrets;
+using HomeLab.Pipeline.Solution;
+using HomeLab.Pipeline.Suites;
 using HomeLab.Targets;
 using HomeLab.Targets.Components;
 
-/// <summary>The homelab's pipeline: a list of targets; each concern lives in its own partial file.</summary>
-partial class Build : BuildBase, IFormatCheck
+/// <summary>
+/// The homelab's pipeline: the components it is made of (each brings its targets and parameters, see
+/// src/HomeLab.Pipeline) and this homelab's own values. No logic lives here.
+/// </summary>
+partial class Build : BuildBase,
+    IVerifyManifests,   // Render, Validate, Lint
+    ISealedSecrets,     // Seal, FetchSealingCert, RotateTestKey, VerifySealedSecrets
+    IStackTests,        // StackTests, Test
+    IAssert,            // Assert
+    ISchemas,           // SyncSchemas
+    ICompile,           // Compile, UnitTest
+    IBenchmark,         // Benchmark
+    IFormatCheck        // FormatCheck
 {
     public static int Main() => Execute(Defaults);
 
@@ -12,30 +31,17 @@ partial class Build : BuildBase, IFormatCheck
 
     protected override string Logo => "HomeLab — homelab GitOps pipeline";
 
+    /// <summary>Every finding of this run, shared by the targets that report them.</summary>
+    public FindingLedger Findings { get; } = new();
+
+    /// <summary>What Render produced in this run.</summary>
+    public CheckedSets Rendered { get; } = new();
+
     Target Verify => _ => _
         .Description("Checks everything offline: renders every environment, validates, lints, checks sealed secrets, runs the offline suites.")
-        .DependsOn(Render, Validate, Lint, VerifySealedSecrets, StackTests)
+        .DependsOn<IVerifyManifests>(x => x.Render, x => x.Validate, x => x.Lint)
+        .DependsOn<ISealedSecrets>(x => x.VerifySealedSecrets)
+        .DependsOn<IStackTests>(x => x.StackTests)
         .AssuredAfterFailure()
-        .Executes(context =>
-        {
-            WriteReports();
-            var findings = FindingCounts();
-            if (reportedFindings.Any(f => f.Severity == HomeLab.Manifests.Findings.Severity.Error))
-            {
-                throw new TargetFailedException(findings);
-            }
-
-            context.AddNote(findings);
-        });
-
-    Target Compile => _ => _
-        .Description("Builds the whole solution.")
-        .Executes(ct => DotNet(ct, "build", Solution, "--nologo", "-v", "q"));
-
-    Target UnitTest => _ => _
-        .Description("Runs every test project (the command README names: dotnet test HomeLab.sln).")
-        .DependsOn(Compile)
-        .Executes(ct => DotNet(ct, "test", Solution, "--no-build", "--nologo"));
-
-    AbsolutePath Solution => RootDirectory / "HomeLab.sln";
+        .Executes(context => ((IVerifyManifests)this).ConcludeVerification(context));
 }

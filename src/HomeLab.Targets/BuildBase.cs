@@ -43,6 +43,9 @@ public abstract class BuildBase : IBuild
     /// <summary>The clock; tests inject a fake one.</summary>
     public TimeProvider Time { get; internal set; } = TimeProvider.System;
 
+    /// <summary>The values bound to parameters that component interfaces declare, by interface and name.</summary>
+    internal Dictionary<string, object?> ComponentParameterValues { get; } = new(StringComparer.Ordinal);
+
     /// <summary>A line printed before the build starts (suppressed by <c>--no-logo</c>); null prints nothing.</summary>
     protected internal virtual string? Logo => null;
 

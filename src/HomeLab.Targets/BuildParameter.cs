@@ -54,6 +54,7 @@ public sealed class BuildParameter
     internal object? Read(object build) => Member switch
     {
         FieldInfo field => field.GetValue(build),
+        PropertyInfo { DeclaringType.IsInterface: true } property => property.GetValue(build),
         PropertyInfo property => property.GetValue(build),
         _ => null,
     };
@@ -64,6 +65,10 @@ public sealed class BuildParameter
         {
             case FieldInfo field:
                 field.SetValue(build, value);
+                break;
+            case PropertyInfo { DeclaringType.IsInterface: true } property when build is BuildBase owner:
+                // A component's parameter has nowhere to live in an interface: the build keeps its value.
+                owner.ComponentParameterValues[ComponentParameterKey(property)] = value;
                 break;
             case PropertyInfo { CanWrite: true } property:
                 property.SetValue(build, value);
@@ -78,6 +83,9 @@ public sealed class BuildParameter
 
         Value = value;
     }
+
+    /// <summary>The key a component parameter's value is kept under: its interface and name.</summary>
+    internal static string ComponentParameterKey(MemberInfo member) => $"{member.DeclaringType?.FullName}.{member.Name}";
 
     /// <summary>The value as shown in help: masked for secrets.</summary>
     public string DisplayValue(object? value) => IsSecret && value is not null ? SecretMasker.Mask : ParameterValues.Format(value);

@@ -52,6 +52,27 @@ internal static class ParameterBinder
             }
         }
 
+        // Parameters of the component interfaces the build implements (properties that read their value with
+        // IBuild.TryGetValue), after the class's own, in the same stable order as their targets.
+        foreach (var component in buildType.GetInterfaces().OrderBy(i => i.FullName, StringComparer.Ordinal))
+        {
+            foreach (var property in component.GetProperties(flags | BindingFlags.DeclaredOnly).OrderBy(p => p.MetadataToken))
+            {
+                if (property.GetCustomAttribute<ParameterAttribute>() is not { } attribute)
+                {
+                    continue;
+                }
+
+                var parameter = new BuildParameter(property, attribute, property.GetCustomAttribute<SecretAttribute>() is not null);
+                if (!seen.Add(Names.Normalize(parameter.Name)))
+                {
+                    throw new TargetDefinitionException($"Two parameters are both named '{parameter.Name}' (names are matched ignoring case and dashes).");
+                }
+
+                parameters.Add(parameter);
+            }
+        }
+
         return parameters;
     }
 

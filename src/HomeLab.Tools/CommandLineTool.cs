@@ -55,8 +55,20 @@ public abstract class CommandLineTool<TSelf>
     /// <param name="arguments">The arguments.</param>
     /// <param name="cancellationToken">Stops the tool.</param>
     /// <returns>The result; a non-zero exit is a result, not an exception.</returns>
+    /// <exception cref="ToolNotFoundException">The executable could not be started.</exception>
     public Task<ToolResult> ExecuteAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default) =>
         ToolProcess.RunAsync(ExecutablePath, arguments, WorkingDirectory, EnvironmentVariables, cancellationToken);
+
+    /// <summary>Runs the tool with any arguments, handing over each line as it is written (for long runs a user watches).</summary>
+    /// <param name="arguments">The arguments.</param>
+    /// <param name="onLine">Called for each line of standard output and standard error.</param>
+    /// <param name="cancellationToken">Stops the tool.</param>
+    /// <returns>The exit code; a non-zero exit is a result, not an exception.</returns>
+    public Task<int> StreamAsync(IReadOnlyList<string> arguments, Action<ToolOutputLine> onLine, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onLine);
+        return ToolProcess.StreamAsync(ExecutablePath, arguments, WorkingDirectory, EnvironmentVariables, onLine, cancellationToken);
+    }
 
     /// <summary>Makes a wrapper of this kind with the given settings.</summary>
     /// <param name="executablePath">The executable.</param>

@@ -37,6 +37,12 @@ public sealed class ClusterConnection : IDisposable
     /// <summary>Where the credentials came from, for messages: a kubeconfig path and context, or <c>in-cluster</c>.</summary>
     public string Origin { get; }
 
+    /// <summary>
+    /// The authenticated HTTP client of the connection, for the endpoints KubernetesClient has no API for (the
+    /// OpenAPI v3 documents under <c>/openapi/v3</c>); everything else goes through <see cref="Kubernetes"/>.
+    /// </summary>
+    public HttpClient HttpClient => _kubernetes.HttpClient;
+
     /// <summary>The KubernetesClient client, for typed calls beyond what sources and operations offer.</summary>
     public IKubernetes Kubernetes => _kubernetes;
 

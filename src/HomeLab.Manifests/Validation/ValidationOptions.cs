@@ -6,9 +6,12 @@ public sealed record ValidationOptions
     /// <summary>The defaults: Kubernetes 1.32, no schema cache, unvalidated custom resources are information only.</summary>
     public static ValidationOptions Default { get; } = new();
 
+    /// <summary>The Kubernetes version checked when neither the environment nor the caller names one.</summary>
+    public const string DefaultKubernetesVersion = "1.32";
+
     /// <summary>The Kubernetes version the manifests target, such as <c>1.32</c>: picks the schema cache directory and
     /// decides which APIs are deprecated (a warning) or removed (an error).</summary>
-    public string KubernetesVersion { get; init; } = "1.32";
+    public string KubernetesVersion { get; init; } = DefaultKubernetesVersion;
 
     /// <summary>Whether an object no schema describes is an error instead of information.</summary>
     public bool FailOnUnvalidated { get; init; }

@@ -1,9 +1,9 @@
 using Newtonsoft.Json.Linq;
 
-namespace Benchmarks;
+namespace HomeLab.Pipeline.Benchmarks;
 
 /// <summary>A typical assertion: a Deployment tree of about 20 fields with projections and an iteration, and an object it matches.</summary>
-static class TypicalAssertion
+internal static class TypicalAssertion
 {
     internal const string Tree = """
         apiVersion: apps/v1

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using HomeLab.Assertions;
 using HomeLab.Assertions.Chainsaw;
 using HomeLab.Assertions.Cluster;
@@ -5,46 +7,48 @@ using HomeLab.Assertions.Reports;
 using HomeLab.Assertions.Running;
 using HomeLab.Assertions.Sources;
 using HomeLab.Assertions.Steps;
-using HomeLab.Cluster.Client;
+using HomeLab.Pipeline.ClusterAccess;
+using HomeLab.Pipeline.Manifests;
+using HomeLab.Pipeline.Solution;
 using HomeLab.Targets;
 
-/// <summary>The stack's suites: Chainsaw-format tests and the C# suites, offline and live.</summary>
-partial class Build
+namespace HomeLab.Pipeline.Suites;
+
+/// <summary>
+/// A component: the stack's suites — Chainsaw-format tests (offline against what Render produced, live against the
+/// cluster) and the C# suites of the stack's test project.
+/// </summary>
+public interface IStackTests : IVerifyManifests, IClusterAccess
 {
-    /// <summary>Which suites Test runs.</summary>
-    public enum TestTier
-    {
-        /// <summary>Offline and, where a cluster answers, live.</summary>
-        All,
-
-        /// <summary>Checks of the rendered manifests only.</summary>
-        Offline,
-
-        /// <summary>Checks against the cluster only.</summary>
-        Live,
-    }
-
+    /// <summary>Which suites run.</summary>
     [Parameter("Test: which suites run: all, offline (rendered manifests) or live (the cluster).")]
-    readonly TestTier Tier = TestTier.All;
+    TestTier Tier => TryGetValue<TestTier?>(() => Tier) ?? TestTier.All;
 
+    /// <summary>Text a test's name must contain.</summary>
     [Parameter("Test: run only tests whose name contains this text.")]
-    readonly string? TestFilter;
+    string? TestFilter => TryGetValue(() => TestFilter);
 
+    /// <summary>Tags a C# suite test must have one of.</summary>
     [Parameter("Test: run only C# suite tests with one of these tags (xunit [Trait(\"tag\", ...)]).")]
-    readonly string[] Tag = [];
+    string[] Tag => TryGetValue(() => Tag) ?? [];
 
+    /// <summary>The Chainsaw tests: <c>offline/&lt;environment&gt;/</c> and <c>live/</c> under it.</summary>
     AbsolutePath ChainsawTests => RootDirectory / "tests" / "chainsaw";
 
+    /// <summary>The stack's C# suites.</summary>
     AbsolutePath StackTestProject => RootDirectory / "tests" / "HomeLab.Stack.Tests" / "HomeLab.Stack.Tests.csproj";
 
+    /// <summary>Where JUnit, JSON and TRX results go.</summary>
     AbsolutePath TestResults => TemporaryDirectory / "test-results";
 
+    /// <summary>Runs the stack's offline C# suites.</summary>
     Target StackTests => _ => _
         .Description("Runs the stack's offline C# suites (tests/HomeLab.Stack.Tests, tier offline).")
         .OnlyWhenStatic(() => File.Exists(StackTestProject), "no tests/HomeLab.Stack.Tests")
         .ProceedAfterFailure()
-        .Executes(ct => DotNet(ct, "test", StackTestProject, "--nologo", "--filter", "tier=offline", "--logger", "console;verbosity=minimal"));
+        .Executes(ct => DotNetCommand.RunAsync(RootDirectory, ["test", StackTestProject, "--nologo", "--filter", "tier=offline", "--logger", "console;verbosity=minimal"], ct));
 
+    /// <summary>Runs the suites.</summary>
     Target Test => _ => _
         .Description("Runs the suites: Chainsaw tests in tests/chainsaw (offline/<env> against rendered manifests, live/ against the cluster) and the C# stack suites; JUnit and JSON in .nuke/temp/test-results.")
         .DependsOn(Render)
@@ -56,7 +60,7 @@ partial class Build
             var reports = new List<TestReport>();
             if (Tier != TestTier.Live)
             {
-                foreach (var set in checkedSets)
+                foreach (var set in Rendered.All)
                 {
                     var tests = LoadChainsaw(context, ChainsawTests / "offline" / set.Name);
                     if (tests.Count > 0)
@@ -72,7 +76,7 @@ partial class Build
                 var live = LoadChainsaw(context, ChainsawTests / "live");
                 if (live.Count > 0)
                 {
-                    var reachability = await ClusterConnection.TryConnectAsync(new ClusterConnectionOptions { Context = KubeContext }, ct);
+                    var reachability = await ProbeClusterAsync(ct);
                     if (!reachability.IsReachable)
                     {
                         context.Report(new BuildAnnotation(AnnotationSeverity.Warning, $"{live.Count} live Chainsaw tests skipped: no cluster answered ({reachability.Reason}). Run ./build.sh ClusterUp Test, or point KUBECONFIG at one."));
@@ -97,50 +101,35 @@ partial class Build
             }
 
             context.AddNote($"chainsaw: {reports.Count(r => r.Status == ReportStatus.Passed)} passed, {reports.Count(r => r.Status == ReportStatus.Failed)} failed, {reports.Count(r => r.Status == ReportStatus.Skipped)} skipped");
-            if (GitHubStepSummary is { } summary)
+            if (Environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summary) && summary.Length > 0)
             {
-                var table = new System.Text.StringBuilder("### Chainsaw tests\n\n| test | status | duration | failures |\n|---|---|---:|---|\n");
-                foreach (var test in reports)
-                {
-                    table.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"| {test.Name} | {test.Status} | {test.Duration.TotalSeconds:0.00} s | {string.Join("; ", test.Failures).Replace("|", "\\|", StringComparison.Ordinal)} |");
-                }
-
-                await File.AppendAllTextAsync(summary, table.ToString() + "\n", ct);
+                await File.AppendAllTextAsync(summary, StepSummary(reports) + "\n", ct);
             }
 
             if (File.Exists(StackTestProject))
             {
-                var filter = StackTestFilter(Tier, TestFilter, Tag);
+                var filter = StackTestFilter.For(Tier, TestFilter, Tag);
                 string[] filterArguments = filter.Length == 0 ? [] : ["--filter", filter];
-                await DotNet(ct, ["test", StackTestProject, "--nologo", "--logger", "trx", "--results-directory", TestResults, .. filterArguments]);
+                await DotNetCommand.RunAsync(RootDirectory, ["test", StackTestProject, "--nologo", "--logger", "trx", "--results-directory", TestResults, .. filterArguments], ct);
             }
         });
 
-    /// <summary>The dotnet test filter for the selected tier, name and tags, all of which must hold.</summary>
-    internal static string StackTestFilter(TestTier tier, string? name, IReadOnlyList<string> tags)
+    /// <summary>The Chainsaw results as a Markdown table for the GitHub Actions step summary.</summary>
+    /// <param name="reports">The results.</param>
+    /// <returns>The Markdown.</returns>
+    static string StepSummary(IEnumerable<TestReport> reports)
     {
-        var parts = new List<string>();
-        if (tier != TestTier.All)
+        ArgumentNullException.ThrowIfNull(reports);
+        var table = new StringBuilder("### Chainsaw tests\n\n| test | status | duration | failures |\n|---|---|---:|---|\n");
+        foreach (var test in reports)
         {
-            parts.Add(tier == TestTier.Offline ? "tier=offline" : "tier=live");
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {test.Name} | {test.Status} | {test.Duration.TotalSeconds:0.00} s | {string.Join("; ", test.Failures).Replace("|", "\\|", StringComparison.Ordinal)} |");
         }
 
-        if (name is not null)
-        {
-            parts.Add($"FullyQualifiedName~{name}");
-        }
-
-        if (tags.Count > 0)
-        {
-            parts.Add("(" + string.Join('|', tags.Select(tag => $"tag={tag}")) + ")");
-        }
-
-        return string.Join('&', parts);
+        return table.ToString();
     }
 
-    string? GitHubStepSummary => Environment.TryGetValue("GITHUB_STEP_SUMMARY", out var path) && path.Length > 0 ? path : null;
-
-    List<TestDefinition> LoadChainsaw(TargetContext context, string directory)
+    private List<TestDefinition> LoadChainsaw(TargetContext context, string directory)
     {
         if (!Directory.Exists(directory))
         {

@@ -1,48 +1,40 @@
 using System.Diagnostics;
 using System.Globalization;
-using Benchmarks;
 using HomeLab.Assertions.Trees;
 using HomeLab.Manifests.Lint;
 using HomeLab.Manifests.Objects;
 using HomeLab.Manifests.Validation;
 using HomeLab.Targets;
-using HomeLab.Targets.Components;
+using HomeLab.Tools;
 
-partial class Build
+namespace HomeLab.Pipeline.Benchmarks;
+
+/// <summary>
+/// A component: measures the speed goals and writes the figures to the summary and <c>.nuke/temp/benchmarks/</c>.
+/// Timings are reported, never asserted: a benchmark on a shared machine is a measurement, not a test.
+/// </summary>
+public interface IBenchmark : IPipelineBuild
 {
-    /// <summary>What the Benchmark target can measure.</summary>
-    public enum BenchmarkKind
-    {
-        /// <summary>./build.sh --help with nothing changed, beside dotnet run of the same build.</summary>
-        Bootstrap,
-
-        /// <summary>Load, validation and lint throughput over a generated corpus, and Verify's wall time on this repository.</summary>
-        Manifests,
-
-        /// <summary>Assertion tree evaluations per second on one core.</summary>
-        Assertions,
-    }
-
+    /// <summary>How many timed runs each benchmark makes.</summary>
     [Parameter("How many timed runs each benchmark makes.")]
-    readonly int BenchmarkRuns = 10;
+    int BenchmarkRuns => TryGetValue<int?>(() => BenchmarkRuns) ?? 10;
 
+    /// <summary>What to measure; empty measures everything.</summary>
     [Parameter("Benchmark: what to measure (bootstrap, manifests, assertions); default: all.")]
-    readonly BenchmarkKind[] Benchmarks = [];
+    BenchmarkKind[] Benchmarks => TryGetValue(() => Benchmarks) ?? [];
 
+    /// <summary>How many objects the generated corpus has.</summary>
     [Parameter("Benchmark: how many objects the generated manifest corpus has.")]
-    readonly int CorpusSize = 10_000;
+    int CorpusSize => TryGetValue<int?>(() => CorpusSize) ?? 10_000;
 
-    /// <summary>
-    /// Measures the speed goals and writes the figures to the summary and .nuke/temp/benchmarks/. Timings are
-    /// reported, never asserted: a benchmark on a shared machine is a measurement, not a test.
-    /// </summary>
+    /// <summary>Measures the speed goals.</summary>
     Target Benchmark => _ => _
         .Description("Measures the speed goals: bootstrap, manifest validation + lint throughput, Verify wall time, assertion evaluation.")
         .Produces(".nuke/temp/benchmarks/**")
         .Executes(async (context, ct) =>
         {
             var kinds = Benchmarks.Length == 0 ? Enum.GetValues<BenchmarkKind>() : Benchmarks;
-            var report = new List<string> { $"# Benchmarks ({System.Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)", string.Empty };
+            var report = new List<string> { $"# Benchmarks ({System.Environment.ProcessorCount} cores, {Time.GetUtcNow():yyyy-MM-dd HH:mm} UTC)", string.Empty };
             foreach (var kind in kinds)
             {
                 var lines = kind switch
@@ -64,13 +56,14 @@ partial class Build
             }
         });
 
-    async Task<List<string>> BenchmarkBootstrapAsync(TargetContext context, CancellationToken ct)
+    private async Task<List<string>> BenchmarkBootstrapAsync(TargetContext context, CancellationToken ct)
     {
         var script = RootDirectory / "build.sh";
         string[] help = ["--help", "--no-logo"];
-        await TimeAsync("bash", [script, .. help], 1, ct); // warm: builds the build when stale
-        var ours = await TimeAsync("bash", [script, .. help], BenchmarkRuns, ct);
-        var dotnetRun = await TimeAsync("dotnet", ["run", "--project", RootDirectory / "build" / "_build.csproj", "--", .. help], Math.Max(1, BenchmarkRuns / 3), ct);
+        var bash = new ExternalProgram("bash");
+        await TimeAsync(bash, [script, .. help], 1, ct); // warm: builds the build when stale
+        var ours = await TimeAsync(bash, [script, .. help], BenchmarkRuns, ct);
+        var dotnetRun = await TimeAsync(new ExternalProgram("dotnet"), ["run", "--project", RootDirectory / "build" / "_build.csproj", "--", .. help], Math.Max(1, BenchmarkRuns / 3), ct);
         context.AddNote($"build.sh --help median {Ms(Median(ours))} (dotnet run {Ms(Median(dotnetRun))})");
         return
         [
@@ -83,7 +76,7 @@ partial class Build
         ];
     }
 
-    async Task<List<string>> BenchmarkManifestsAsync(TargetContext context, CancellationToken ct)
+    private async Task<List<string>> BenchmarkManifestsAsync(TargetContext context, CancellationToken ct)
     {
         // The corpus as a directory of files, the way --path and rendered environments arrive: files load in parallel.
         var corpus = TemporaryDirectory / "benchmarks" / "corpus";
@@ -99,7 +92,7 @@ partial class Build
             await File.WriteAllTextAsync(corpus / $"{file:D3}.yaml", ManifestCorpus.Generate(CorpusSize / files), ct);
         }
 
-        var validator = new ManifestValidator(new ValidationOptions { KubernetesVersion = "1.32" });
+        var validator = new ManifestValidator(ValidationOptions.Default);
         var linter = Linter.Default;
         TimeSpan load = TimeSpan.MaxValue, validate = TimeSpan.MaxValue, lint = TimeSpan.MaxValue, total = TimeSpan.MaxValue;
         var objects = 0;
@@ -130,7 +123,8 @@ partial class Build
         }
 
         var clockVerify = Stopwatch.StartNew();
-        var exitCode = await ChildProcess.RunAsync("bash", [RootDirectory / "build.sh", "Verify", "--skip", "StackTests", "--no-logo", "--verbosity", "quiet"], RootDirectory, _ => { }, ct);
+        var exitCode = await new ExternalProgram("bash").WithWorkingDirectory(RootDirectory)
+            .StreamAsync([RootDirectory / "build.sh", "Verify", "--skip", "StackTests", "--no-logo", "--verbosity", "quiet"], _ => { }, ct);
         var verify = clockVerify.Elapsed;
         var perSecond = objects / total.TotalSeconds;
         context.AddNote($"{PerSecond(perSecond)} objects/s load+validate+lint; Verify {verify.TotalSeconds:0.0} s");
@@ -150,7 +144,7 @@ partial class Build
         ];
     }
 
-    List<string> BenchmarkAssertions(TargetContext context)
+    private static List<string> BenchmarkAssertions(TargetContext context)
     {
         var tree = AssertionTree.Parse(TypicalAssertion.Tree);
         if (!tree.Evaluate(TypicalAssertion.Actual).IsMatch)
@@ -180,28 +174,28 @@ partial class Build
         ];
     }
 
-    static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    static string PerSecond(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string PerSecond(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    static async Task<List<TimeSpan>> TimeAsync(string program, string[] arguments, int runs, CancellationToken ct)
+    private static async Task<List<TimeSpan>> TimeAsync(ExternalProgram program, string[] arguments, int runs, CancellationToken ct)
     {
         var times = new List<TimeSpan>();
         for (var i = 0; i < runs; i++)
         {
             var clock = Stopwatch.StartNew();
-            var exitCode = await ChildProcess.RunAsync(program, arguments, Directory.GetCurrentDirectory(), _ => { }, ct);
+            var exitCode = await program.StreamAsync(arguments, _ => { }, ct);
             times.Add(clock.Elapsed);
             if (exitCode != 0)
             {
-                throw new TargetFailedException($"{program} {string.Join(' ', arguments)} exited with {exitCode}.");
+                throw new TargetFailedException($"{program.ExecutablePath} {string.Join(' ', arguments)} exited with {exitCode}.");
             }
         }
 
         return times;
     }
 
-    static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
+    private static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);
 
-    static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+    private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
 }

@@ -1,19 +1,17 @@
 using HomeLab.Manifests.Findings;
 using HomeLab.Targets;
 
-partial class Build
-{
-    /// <summary>Reports library findings through the target: printed at file:line, annotations on GitHub Actions.</summary>
-    static void Report(TargetContext context, IEnumerable<Finding> findings)
-    {
-        foreach (var finding in findings)
-        {
-            context.Report(ToAnnotation(finding));
-        }
-    }
+namespace HomeLab.Pipeline.Findings;
 
-    static BuildAnnotation ToAnnotation(Finding finding)
+/// <summary>Turns a library finding into the engine's annotation: printed at file:line, an annotation on GitHub Actions.</summary>
+public static class FindingAnnotation
+{
+    /// <summary>The annotation for a finding: its message with the object, field and hint, at its source position.</summary>
+    /// <param name="finding">The finding.</param>
+    /// <returns>The annotation.</returns>
+    public static BuildAnnotation From(Finding finding)
     {
+        ArgumentNullException.ThrowIfNull(finding);
         var severity = finding.Severity switch
         {
             Severity.Error => AnnotationSeverity.Error,
@@ -33,14 +31,5 @@ partial class Build
 
         var span = finding.Span is { IsKnown: true } known ? known : (HomeLab.Manifests.Yaml.SourceSpan?)null;
         return new BuildAnnotation(severity, message, span?.File, span?.Line, span?.Column, finding.RuleId);
-    }
-
-    /// <summary>Fails with a clear message when a path the user gave does not exist.</summary>
-    static void RequireExisting(IEnumerable<string> paths, string option)
-    {
-        foreach (var path in paths.Where(p => !File.Exists(p) && !Directory.Exists(p)))
-        {
-            throw new TargetFailedException($"{option} {path}: no such file or directory.");
-        }
     }
 }

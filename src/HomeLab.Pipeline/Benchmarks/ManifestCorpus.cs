@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace Benchmarks;
+namespace HomeLab.Pipeline.Benchmarks;
 
 /// <summary>A generated corpus of Kubernetes objects, shaped like a homelab's: namespaces of workloads, services and config.</summary>
-static class ManifestCorpus
+internal static class ManifestCorpus
 {
     /// <summary>YAML text of about <paramref name="count"/> objects (a multiple of 5), in one multi-document file.</summary>
     public static string Generate(int count)

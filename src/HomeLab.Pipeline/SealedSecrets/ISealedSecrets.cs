@@ -1,58 +1,75 @@
-using HomeLab.Cluster.Client;
 using HomeLab.Cluster.Secrets;
+using HomeLab.Manifests.Findings;
+using HomeLab.Manifests.Yaml;
+using HomeLab.Pipeline.ClusterAccess;
+using HomeLab.Pipeline.Environments;
+using HomeLab.Pipeline.Findings;
 using HomeLab.Targets;
 
-/// <summary>Sealed Secrets, sealed and checked in C#: no kubeseal binary on any machine.</summary>
-partial class Build
+namespace HomeLab.Pipeline.SealedSecrets;
+
+/// <summary>A component: Sealed Secrets, sealed and checked in C#, so no machine needs the kubeseal binary.</summary>
+public interface ISealedSecrets : IEnvironments, IClusterAccess, IFindingReports
 {
+    /// <summary>The certificate file of an environment, beside its definition.</summary>
     const string SealingCertFile = "sealing-cert.pem";
+
+    /// <summary>The test key pair's private key (k3d only).</summary>
     const string SealingKeyFile = "sealing-key.pem";
+
+    /// <summary>The controller's key Secret for the test key (k3d only).</summary>
     const string SealingKeySecretFile = "sealing-key-secret.yaml";
 
+    /// <summary>The certificate to seal for.</summary>
     [Parameter("Seal: the certificate (PEM) to seal for; default clusters/<environment>/sealing-cert.pem.")]
-    readonly AbsolutePath? Cert;
+    AbsolutePath? Cert => TryGetValue(() => Cert);
 
+    /// <summary>The Secret's namespace.</summary>
     [Parameter("Seal: the Secret's namespace.")]
-    readonly string? Namespace;
+    string? Namespace => TryGetValue(() => Namespace);
 
+    /// <summary>The Secret's name.</summary>
     [Parameter("Seal: the Secret's name.")]
-    readonly string? Name;
+    string? Name => TryGetValue(() => Name);
 
+    /// <summary>Values as <c>key=value</c>.</summary>
     [Parameter("Seal: a value as key=value (repeatable).")]
     [Secret]
-    readonly string[] Literal = [];
+    string[] Literal => TryGetValue(() => Literal) ?? [];
 
+    /// <summary>Values read from files, as <c>key=path</c>.</summary>
     [Parameter("Seal: a value read from a file, as key=path (repeatable).")]
-    readonly string[] FromFile = [];
+    string[] FromFile => TryGetValue(() => FromFile) ?? [];
 
+    /// <summary>A plain Secret manifest to seal.</summary>
     [Parameter("Seal: a plain Secret manifest to seal instead of literals.")]
-    readonly AbsolutePath? Secret;
+    AbsolutePath? Secret => TryGetValue(() => Secret);
 
+    /// <summary>The sealing scope.</summary>
     [Parameter("Seal: strict (namespace and name), namespace-wide or cluster-wide.")]
-    readonly SealingScope? Scope;
+    SealingScope? Scope => TryGetValue(() => Scope);
 
+    /// <summary>Whether to re-seal values that cannot be checked, or rotate a key outside k3d.</summary>
     [Parameter("Seal: re-seal values whose ciphertext cannot be checked without the private key; RotateTestKey: allow an environment other than k3d.")]
-    readonly bool Force;
+    bool Force => TryGetValue<bool?>(() => Force) ?? false;
 
+    /// <summary>Whether to drop keys of the existing SealedSecret that were not given.</summary>
     [Parameter("Seal: drop keys of the existing SealedSecret that were not given.")]
-    readonly bool Prune;
+    bool Prune => TryGetValue<bool?>(() => Prune) ?? false;
 
-    [Parameter("The environments to work on (directories under clusters/); default: all, or k3d for RotateTestKey.", Name = "environment")]
-    readonly string[] Environments = [];
-
-    [Parameter("Where results go: for Seal, the SealedSecret file (default: standard output).")]
-    readonly string[] Output = [];
-
-    [Parameter("The kubeconfig context for targets that talk to a cluster; default: the current context.")]
-    readonly string? KubeContext;
-
+    /// <summary>Seals values into a SealedSecret.</summary>
     Target Seal => _ => _
         .Description("Seals literals, files or a plain Secret manifest into a SealedSecret for an environment's certificate.")
         .Executes(async (context, ct) =>
         {
-            var output = SealOutput();
+            var output = Output switch
+            {
+                [] => null,
+                [var path] => AbsolutePath.Create(path, RootDirectory).Value,
+                _ => throw new TargetFailedException("Seal writes one SealedSecret: give --output once."),
+            };
             var certificate = Cert?.Value ?? EnvironmentFile(SingleEnvironment("Seal needs --cert <pem> or one --environment"), SealingCertFile);
-            var environmentKey = Cert is null ? EnvironmentFile(SingleEnvironment(string.Empty), SealingKeyFile) : null;
+            var environmentKey = Cert is null ? EnvironmentFile(SingleEnvironment(string.Empty), SealingKeyFile).Value : null;
             var result = await SecretsAction(() => new SealOperation(Time).RunAsync(
                 new SealOptions
                 {
@@ -82,6 +99,7 @@ partial class Build
             context.AddNote(result.Summarize());
         });
 
+    /// <summary>Fetches the controller's certificate from a cluster.</summary>
     Target FetchSealingCert => _ => _
         .Description("Fetches the Sealed Secrets controller's certificate from a cluster into clusters/<environment>/sealing-cert.pem.")
         .Exclusive("cluster")
@@ -99,6 +117,7 @@ partial class Build
             context.AddNote($"{result.KeySizeBits}-bit key {result.Fingerprint}, valid until {result.NotAfter:yyyy-MM-dd}{(result.Changed ? string.Empty : ", unchanged")}");
         });
 
+    /// <summary>Regenerates the k3d test key pair and re-seals for it.</summary>
     Target RotateTestKey => _ => _
         .Description("Regenerates the k3d test key pair, the controller's key Secret, and re-seals k3d's SealedSecrets for it.")
         .Executes(async (context, ct) =>
@@ -115,18 +134,19 @@ partial class Build
                     CertificatePath = EnvironmentFile(environment, SealingCertFile),
                     PrivateKeyPath = EnvironmentFile(environment, SealingKeyFile),
                     ControllerSecretPath = EnvironmentFile(environment, SealingKeySecretFile),
-                    ResealFiles = SealedSecretFiles(RootDirectory / "clusters" / environment),
+                    ResealFiles = [.. SealedSecretFiles.Under(RootDirectory / "clusters" / environment)],
                 },
                 ct));
             context.AddNote($"key {result.Fingerprint}, {result.ResealedFiles.Count} files re-sealed");
         });
 
+    /// <summary>Checks every SealedSecret offline.</summary>
     Target VerifySealedSecrets => _ => _
         .Description("Checks every SealedSecret offline: sealed for its environment's certificate, scope agrees with where it lives.")
         .ProceedAfterFailure()
         .Executes(async (context, ct) =>
         {
-            var shared = SealedSecretFiles(RootDirectory / "manifests");
+            var shared = SealedSecretFiles.Under(RootDirectory / "manifests");
             ReportOnce(context, shared.Select(file => SecretFinding(
                 "secrets/shared-sealed-secret",
                 "a SealedSecret is sealed for one environment's certificate, so it cannot live in the shared manifests/ tree",
@@ -137,7 +157,7 @@ partial class Build
             var counted = 0;
             foreach (var environment in SelectedEnvironments())
             {
-                var files = SealedSecretFiles(RootDirectory / "clusters" / environment);
+                var files = SealedSecretFiles.Under(RootDirectory / "clusters" / environment);
                 if (files.Count == 0)
                 {
                     continue;
@@ -152,7 +172,7 @@ partial class Build
 
                 var key = EnvironmentFile(environment, SealingKeyFile);
                 var verification = await SecretsAction(() => new VerifySealedSecretsOperation(Time).RunAsync(
-                    new VerifySealedSecretsOptions { Files = files, CertificatePath = certificate, PrivateKeyPath = File.Exists(key) ? key : null }, ct));
+                    new VerifySealedSecretsOptions { Files = [.. files], CertificatePath = certificate, PrivateKeyPath = File.Exists(key) ? key.Value : null }, ct));
                 ReportOnce(context, verification.Problems.Select(p => SecretFinding("secrets/sealed-secret", p.Key is null ? p.Message : $"{p.Key}: {p.Message}", p.Hint, p.File, p.Line ?? 1)), environment);
 
                 foreach (var warning in verification.Warnings)
@@ -166,75 +186,11 @@ partial class Build
             context.AddNote($"{counted} SealedSecrets");
         });
 
-    static HomeLab.Manifests.Findings.Finding SecretFinding(string rule, string message, string hint, string file, int line) =>
-        new(rule, HomeLab.Manifests.Findings.Severity.Error, message) { Span = HomeLab.Manifests.Yaml.SourceSpan.At(file, line, 1), Hint = hint };
-
-    /// <summary>The one environment a target works on, from --environment.</summary>
-    string SingleEnvironment(string need)
-    {
-        var known = KnownEnvironments();
-        if (Environments.Length != 1)
-        {
-            throw new TargetFailedException($"{need} (one of: {string.Join(", ", known)}).");
-        }
-
-        var environment = Environments[0];
-        return known.Contains(environment, StringComparer.Ordinal)
-            ? environment
-            : throw new TargetFailedException($"Unknown environment '{environment}': the environments are the directories under clusters/ ({string.Join(", ", known)}).");
-    }
-
-    /// <summary>The environments selected with --environment, or all of them.</summary>
-    IReadOnlyList<string> SelectedEnvironments()
-    {
-        var known = KnownEnvironments();
-        foreach (var name in Environments.Where(e => !known.Contains(e, StringComparer.Ordinal)))
-        {
-            throw new TargetFailedException($"Unknown environment '{name}': the environments are the directories under clusters/ ({string.Join(", ", known)}).");
-        }
-
-        return Environments.Length == 0 ? known : Environments;
-    }
-
-    IReadOnlyList<string> KnownEnvironments()
-    {
-        var clusters = RootDirectory / "clusters";
-        return Directory.Exists(clusters)
-            ? [.. Directory.GetDirectories(clusters).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
-            : [];
-    }
-
-    string EnvironmentFile(string environment, string file) => RootDirectory / "clusters" / environment / file;
-
-    string? SealOutput() => Output switch
-    {
-        [] => null,
-        [var path] => AbsolutePath.Create(path, RootDirectory).Value,
-        _ => throw new TargetFailedException("Seal writes one SealedSecret: give --output once."),
-    };
-
-    static List<string> SealedSecretFiles(string directory) =>
-        !Directory.Exists(directory)
-            ? []
-            : [.. Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
-                .Where(f => File.ReadAllText(f).Contains("kind: SealedSecret", StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal)];
-
-    ClusterConnection ConnectToCluster()
-    {
-        try
-        {
-            return ClusterConnection.Connect(new ClusterConnectionOptions { Context = KubeContext });
-        }
-        catch (ClusterConnectionException exception)
-        {
-            throw new TargetFailedException(exception.Message);
-        }
-    }
+    private static Finding SecretFinding(string rule, string message, string hint, string file, int line) =>
+        new(rule, Severity.Error, message) { Span = SourceSpan.At(file, line, 1), Hint = hint };
 
     /// <summary>Turns a user error of the sealing library into a one-line target failure.</summary>
-    static async Task<T> SecretsAction<T>(Func<Task<T>> action)
+    private static async Task<T> SecretsAction<T>(Func<Task<T>> action)
     {
         try
         {

@@ -1,0 +1,14 @@
+namespace HomeLab.Pipeline.Benchmarks;
+
+/// <summary>What the Benchmark target can measure.</summary>
+public enum BenchmarkKind
+{
+    /// <summary>./build.sh --help with nothing changed, beside dotnet run of the same build.</summary>
+    Bootstrap,
+
+    /// <summary>Load, validation and lint throughput over a generated corpus, and Verify's wall time on this repository.</summary>
+    Manifests,
+
+    /// <summary>Assertion tree evaluations per second on one core.</summary>
+    Assertions,
+}

@@ -1,0 +1,193 @@
+using HomeLab.Manifests.Lint;
+using HomeLab.Manifests.Objects;
+using HomeLab.Manifests.Rendering;
+using HomeLab.Manifests.Validation;
+using HomeLab.Pipeline.Environments;
+using HomeLab.Pipeline.Findings;
+using HomeLab.Targets;
+using HomeLab.Tools;
+
+namespace HomeLab.Pipeline.Manifests;
+
+/// <summary>
+/// A component, the main job: render every environment, validate and lint what rendered, every finding at
+/// file:line. <c>--path</c> checks plain manifest files instead of the environments.
+/// </summary>
+public interface IVerifyManifests : IEnvironments, IFindingReports
+{
+    /// <summary>Plain manifest files or directories to check instead of the environments.</summary>
+    [Parameter("Validate, Lint, Verify: check these manifest files or directories instead of the repository's environments (repeatable).", Name = "path")]
+    AbsolutePath[] ManifestPaths => TryGetValue(() => ManifestPaths) ?? [];
+
+    /// <summary>The Kubernetes version to validate plain manifests against.</summary>
+    [Parameter("With --path: the Kubernetes version whose API set to validate against (environments declare their own).")]
+    string? KubernetesVersion => TryGetValue(() => KubernetesVersion);
+
+    /// <summary>Extra CustomResourceDefinition files or directories.</summary>
+    [Parameter("Validate: extra CustomResourceDefinition files or directories whose schemas validate custom resources (repeatable).")]
+    AbsolutePath[] Crd => TryGetValue(() => Crd) ?? [];
+
+    /// <summary>Whether a custom resource with no schema anywhere is an error.</summary>
+    [Parameter("Validate: a custom resource with no schema anywhere is an error instead of a note.")]
+    bool FailOnUnvalidated => TryGetValue<bool?>(() => FailOnUnvalidated) ?? false;
+
+    /// <summary>Whether Render stays off the network.</summary>
+    [Parameter("Render: never use the network (remote charts not in .nuke/cache/charts are reported as not rendered offline).")]
+    bool Offline => TryGetValue<bool?>(() => Offline) ?? false;
+
+    /// <summary>A kubectl executable.</summary>
+    [Parameter("A kubectl executable (default: KUBECTL_EXE, PATH, .nuke/tools).")]
+    AbsolutePath? KubectlExe => TryGetValue(() => KubectlExe);
+
+    /// <summary>A helm executable.</summary>
+    [Parameter("A helm executable (default: HELM_EXE, PATH, .nuke/tools).")]
+    AbsolutePath? HelmExe => TryGetValue(() => HelmExe);
+
+    /// <summary>What Render produced in this run; the build holds one for all its targets.</summary>
+    CheckedSets Rendered { get; }
+
+    /// <summary>Where the cluster's OpenAPI schemas are cached (filled by SyncSchemas).</summary>
+    AbsolutePath SchemaCacheDirectory => RootDirectory / ".nuke" / "cache" / "schemas";
+
+    /// <summary>Renders every environment.</summary>
+    Target Render => _ => _
+        .Description("Renders every environment (kustomize, local charts, ArgoCD Applications) to .nuke/temp/rendered/<environment>/.")
+        .ProceedAfterFailure()
+        .Executes(async (context, ct) =>
+        {
+            ReportOutputs();
+            if (ManifestPaths.Length > 0)
+            {
+                GivenPaths.RequireExisting(ManifestPaths, "--path");
+                var set = await ManifestSet.LoadAsync(ManifestPaths.Select(p => p.Value), ct);
+                ReportOnce(context, set.Findings.Where(f => f.RuleId != ManifestRuleIds.MissingField), null);
+                Rendered.Add(new CheckedSet("path", null, set.Objects));
+                context.AddNote($"{set.Objects.Count} objects from --path");
+                return;
+            }
+
+            var catalog = Catalog;
+            ReportOnce(context, catalog.Findings, null);
+            if (HelmExe is null)
+            {
+                await new HelmBootstrap(RootDirectory).EnsureAsync(context, ct);
+            }
+
+            var renderer = new EnvironmentRenderer(
+                KubectlExe is null ? null : LocateTool(() => Kubectl.Locate(KubectlExe.Value, RootDirectory)),
+                HelmExe is null ? null : LocateTool(() => Helm.Locate(HelmExe.Value, RootDirectory)));
+
+            // Environments render at once and share what they have in common; findings are reported in environment order.
+            var names = new EnvironmentSelection([.. catalog.Names.Order(StringComparer.Ordinal)]).Select(Environments);
+            var selected = catalog.Environments.Where(e => names.Contains(e.Name)).ToList();
+            var sets = await Task.WhenAll(selected.Select(environment =>
+                renderer.RenderAsync(environment, new RenderOptions(RootDirectory) { AllowNetwork = !Offline }, ct)));
+            foreach (var (environment, set) in selected.Zip(sets))
+            {
+                Rendered.Add(new CheckedSet(environment.Name, environment, set.Objects));
+                ReportOnce(context, set.Findings, environment.Name);
+                var offline = set.Counts.NotRenderedOffline == 0 ? string.Empty : $", {set.Counts.NotRenderedOffline} not rendered offline";
+                context.AddNote($"{environment.Name}: {set.Objects.Count} objects{offline}");
+            }
+
+            if (selected.Count == 0)
+            {
+                context.AddNote("no environments under clusters/");
+            }
+        });
+
+    /// <summary>Validates what Render produced against the schemas.</summary>
+    Target Validate => _ => _
+        .Description("Validates every rendered object against its schema: built-in kinds, CRDs in the set, the schema cache; deprecated APIs.")
+        .DependsOn(Render)
+        .ProceedAfterFailure()
+        .Executes(context =>
+        {
+            int validated = 0, unvalidated = 0;
+            foreach (var set in Rendered.All)
+            {
+                var version = KubernetesVersion ?? set.Environment?.KubernetesVersion ?? ValidationOptions.DefaultKubernetesVersion;
+                if (!ApiDeprecations.TryParseKubernetesVersion(version, out var unusedVersion))
+                {
+                    throw new TargetFailedException(KubernetesVersion is null
+                        ? $"{set.Environment?.File}: kubernetesVersion '{version}' is not a Kubernetes version such as 1.32 or v1.32.4."
+                        : $"--kubernetes-version {version}: not a Kubernetes version such as 1.32 or v1.32.4.");
+                }
+
+                var validator = new ManifestValidator(new ValidationOptions
+                {
+                    KubernetesVersion = version,
+                    FailOnUnvalidated = FailOnUnvalidated,
+                    SchemaCacheDirectory = SchemaCacheDirectory,
+                    ExtraCrdFiles = [.. Crd.Select(c => c.Value)],
+                });
+                var result = validator.Validate(set.Objects);
+                ReportOnce(context, result.Findings, set.Label);
+                validated += result.ValidatedCount;
+                unvalidated += result.UnvalidatedCount;
+            }
+
+            context.AddNote($"{validated} validated, {unvalidated} unvalidated");
+            WriteReports();
+        });
+
+    /// <summary>Lints what Render produced.</summary>
+    Target Lint => _ => _
+        .Description("Lints every rendered object: security, probes, resources, network policy, mesh, ArgoCD, budgets (.homelab/lint.yaml configures).")
+        .DependsOn(Render)
+        .ProceedAfterFailure()
+        .Executes(context =>
+        {
+            var configurationFile = RootDirectory / LintConfiguration.DefaultPath;
+            var configuration = File.Exists(configurationFile) ? LintConfiguration.Load(configurationFile) : LintConfiguration.Default;
+            var objects = 0;
+            foreach (var set in Rendered.All)
+            {
+                var (environment, budgetFindings) = set.Environment is null ? (null, []) : LintEnvironments.Of(set.Environment);
+                ReportOnce(context, budgetFindings, set.Label);
+                var findings = new Linter(configuration: configuration, environment: environment).Lint(set.Objects);
+                ReportOnce(context, findings, set.Label);
+                objects += set.Objects.Count;
+            }
+
+            context.AddNote($"{objects} objects linted");
+            WriteReports();
+        });
+
+    /// <summary>
+    /// What an aggregate target such as Verify does last: writes the reports and fails when any finding so far is an
+    /// error; otherwise notes the counts.
+    /// </summary>
+    /// <param name="context">The aggregate target's context.</param>
+    /// <exception cref="TargetFailedException">A finding is an error.</exception>
+    void ConcludeVerification(TargetContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        WriteReports();
+        var counts = FindingCounts;
+        if (Findings.HasErrors)
+        {
+            throw new TargetFailedException(counts);
+        }
+
+        context.AddNote(counts);
+    }
+
+    /// <summary>Turns a missing tool into a one-line target failure with the hint.</summary>
+    /// <typeparam name="T">The tool wrapper.</typeparam>
+    /// <param name="locate">Finds the tool.</param>
+    /// <returns>The tool.</returns>
+    /// <exception cref="TargetFailedException">The tool is nowhere to be found.</exception>
+    static T LocateTool<T>(Func<T> locate)
+    {
+        ArgumentNullException.ThrowIfNull(locate);
+        try
+        {
+            return locate();
+        }
+        catch (ToolNotFoundException exception)
+        {
+            throw new TargetFailedException($"{exception.Message} {exception.Hint}");
+        }
+    }
+}
