@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using HomeLab.Pipeline.Assertions;
 using HomeLab.Pipeline.Benchmarks;
+using HomeLab.Pipeline.ClusterLifecycle;
 using HomeLab.Pipeline.Findings;
 using HomeLab.Pipeline.Manifests;
 using HomeLab.Pipeline.Schemas;
@@ -18,6 +19,7 @@ partial class Build : BuildBase,
     IVerifyManifests,   // Render, Validate, Lint
     ISealedSecrets,     // Seal, FetchSealingCert, RotateTestKey, VerifySealedSecrets
     IStackTests,        // StackTests, Test
+    IClusterLifecycle,  // ClusterUp, StackUp, ClusterDown
     IAssert,            // Assert
     ISchemas,           // SyncSchemas
     ICompile,           // Compile, UnitTest
@@ -36,6 +38,9 @@ partial class Build : BuildBase,
 
     /// <summary>What Render produced in this run.</summary>
     public CheckedSets Rendered { get; } = new();
+
+    /// <summary>How long each stage of ClusterUp and StackUp took in this run.</summary>
+    public StageTimes ClusterStages { get; } = new();
 
     Target Verify => _ => _
         .Description("Checks everything offline: renders every environment, validates, lints, checks sealed secrets, runs the offline suites.")

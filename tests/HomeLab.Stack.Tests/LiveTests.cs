@@ -1,4 +1,4 @@
-using HomeLab.Assertions.Cluster;
+using HomeLab.Cluster.Client;
 using HomeLab.Testing;
 
 namespace HomeLab.Stack.Tests;

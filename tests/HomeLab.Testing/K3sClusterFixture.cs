@@ -1,5 +1,5 @@
 using DotNet.Testcontainers.Builders;
-using HomeLab.Assertions.Cluster;
+using HomeLab.Cluster.Client;
 using Testcontainers.K3s;
 
 namespace HomeLab.Testing;

@@ -1,4 +1,4 @@
-using HomeLab.Assertions.Cluster;
+using HomeLab.Cluster.Client;
 
 namespace HomeLab.Testing;
 
@@ -20,6 +20,12 @@ public static class LiveCluster
 
     /// <summary>The reason a live test is skipped, or null when a cluster is reachable.</summary>
     public static string? SkipReason => Reachability.IsReachable ? null : $"needs a reachable Kubernetes cluster: {Reachability.Reason}";
+
+    /// <summary>The display name of a skipped live test: its name and why it did not run, so the default <c>dotnet test</c> output shows the reason.</summary>
+    /// <param name="test">The test method's name.</param>
+    /// <returns>The display name.</returns>
+    public static string SkippedName(string test) =>
+        $"{test} [skipped: {SkipReason}]";
 
     /// <summary>Connects to the cluster (call only when <see cref="SkipReason"/> is null).</summary>
     public static ClusterConnection Connect() => ClusterConnection.Connect(Options);

@@ -1,6 +1,7 @@
 using System.Text;
 using HomeLab.Assertions.Operations;
 using HomeLab.Assertions.Sources;
+using HomeLab.Cluster.Client;
 using Newtonsoft.Json.Linq;
 
 namespace HomeLab.Assertions.Cluster;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using HomeLab.Assertions.Sources;
+using HomeLab.Cluster.Client;
 using Newtonsoft.Json.Linq;
 
 namespace HomeLab.Assertions.Cluster;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HomeLab.Cluster.Client;
 using Newtonsoft.Json.Linq;
 
 namespace HomeLab.Assertions.Cluster;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HomeLab.Cluster.Client;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using YamlDotNet.Serialization;

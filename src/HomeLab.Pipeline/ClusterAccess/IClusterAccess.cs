@@ -1,4 +1,4 @@
-using HomeLab.Assertions.Cluster;
+using HomeLab.Cluster.Client;
 using HomeLab.Targets;
 
 namespace HomeLab.Pipeline.ClusterAccess;

@@ -57,6 +57,12 @@ public interface IStackTests : IVerifyManifests, IClusterAccess
         .Produces(".nuke/temp/test-results/**")
         .Executes(async (context, ct) =>
         {
+            if (Tier == TestTier.Live && await ProbeClusterAsync(ct) is { IsReachable: false } unreachable)
+            {
+                // Asking for the live tier only, and getting no test at all, must not look like a success.
+                throw new TargetFailedException($"--tier live needs a cluster, and none answered: {unreachable.Reason}; hint: ./build.sh ClusterUp Test --tier live, or point KUBECONFIG at a cluster");
+            }
+
             Directory.CreateDirectory(TestResults);
             var reports = new List<TestReport>();
             if (Tier != TestTier.Live)

@@ -1,5 +1,5 @@
-using HomeLab.Assertions.Cluster;
 
+using HomeLab.Cluster.Client;
 using HomeLab.Testing;
 
 namespace HomeLab.Assertions.Tests.Cluster;

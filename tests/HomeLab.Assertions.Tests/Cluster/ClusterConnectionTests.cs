@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using HomeLab.Assertions.Cluster;
 
+using HomeLab.Cluster.Client;
 using HomeLab.Testing;
 
 namespace HomeLab.Assertions.Tests.Cluster;

@@ -1,6 +1,7 @@
 using HomeLab.Assertions.Cluster;
 using HomeLab.Assertions.Operations;
 using HomeLab.Assertions.Sources;
+using HomeLab.Cluster.Client;
 using HomeLab.Testing;
 using Newtonsoft.Json.Linq;
 

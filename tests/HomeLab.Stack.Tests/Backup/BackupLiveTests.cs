@@ -1,5 +1,4 @@
 using HomeLab.Assertions;
-using HomeLab.Assertions.Cluster;
 using HomeLab.Stack.Tests.Platform;
 using HomeLab.Testing;
 using Newtonsoft.Json.Linq;

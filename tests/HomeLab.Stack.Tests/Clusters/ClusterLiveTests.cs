@@ -1,4 +1,3 @@
-using HomeLab.Assertions.Cluster;
 using HomeLab.Manifests.Environments;
 using HomeLab.Stack.Tests.Platform;
 using HomeLab.Testing;

@@ -1,4 +1,4 @@
-using HomeLab.Assertions.Cluster;
+using HomeLab.Cluster.Client;
 using k8s;
 
 namespace HomeLab.Stack.Tests.Observability;

@@ -1,5 +1,6 @@
 using HomeLab.Assertions.Cluster;
 using HomeLab.Assertions.Sources;
+using HomeLab.Cluster.Client;
 using HomeLab.Stack.Tests.Observability;
 using Newtonsoft.Json.Linq;
 

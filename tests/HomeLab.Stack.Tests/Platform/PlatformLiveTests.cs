@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using HomeLab.Assertions;
-using HomeLab.Assertions.Cluster;
 using HomeLab.Assertions.Sources;
 using HomeLab.Cluster.Secrets;
 using HomeLab.Stack.Tests.Observability;

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using k8s;
 using Newtonsoft.Json.Linq;
 
-namespace HomeLab.Assertions.Cluster;
+namespace HomeLab.Cluster.Client;
 
 /// <summary>
 /// An authenticated connection to one API server, built from a kubeconfig (<c>KUBECONFIG</c>,
@@ -64,7 +64,7 @@ public sealed class ClusterConnection : IDisposable
             throw new ClusterConnectionException(
                 $"no kubeconfig: KUBECONFIG is {(Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } k ? $"'{k}' (no such file)" : "unset")}, "
                 + $"{DefaultKubeconfigPath()} does not exist and this is not a pod (KUBERNETES_SERVICE_HOST unset); "
-                + "hint: start one with `./build.sh ClusterUp` or point KUBECONFIG at a cluster");
+                + "hint: start one with `./build.sh ClusterUp Test` or point KUBECONFIG at a cluster");
         }
 
         if (!File.Exists(path))

@@ -2,16 +2,32 @@ using System.Net.Http.Headers;
 using System.Text;
 using Newtonsoft.Json.Linq;
 
-namespace HomeLab.Assertions.Cluster;
+namespace HomeLab.Cluster.Client;
 
 /// <summary>
 /// Raw requests to the API server over the connection's authenticated HTTP client. One path for core,
 /// group and CRD kinds alike (<c>/api/v1/...</c>, <c>/apis/group/version/...</c>), JSON in and out.
 /// </summary>
-internal sealed class ApiServerClient(ClusterConnection connection)
+/// <remarks>
+/// Hand-written HTTP, on purpose and only here: Chainsaw-style assertions address any kind by apiVersion and
+/// kind, resolved through discovery at run time, and compare untyped JSON trees. KubernetesClient has typed
+/// models only for built-in kinds and its <c>GenericClient</c> needs the plural known in advance and a
+/// model type; it has no discovery-driven, schema-less client. Typed work (nodes, Applications) goes through
+/// <see cref="ClusterConnection.Kubernetes"/> instead.
+/// </remarks>
+/// <param name="connection">The connection whose credentials and TLS settings requests use.</param>
+public sealed class ApiServerClient(ClusterConnection connection)
 {
+    /// <summary>The connection requests go through.</summary>
     public ClusterConnection Connection { get; } = connection;
 
+    /// <summary>Sends a request with an optional JSON body and reads the JSON answer; a failure status is an answer, not an exception.</summary>
+    /// <param name="method">The method.</param>
+    /// <param name="pathAndQuery">The path and query, e.g. <c>/api/v1/namespaces</c>.</param>
+    /// <param name="body">The body, or null.</param>
+    /// <param name="contentType">The body's content type; <c>application/json</c> when null.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The answer.</returns>
     public async Task<ApiResponse> SendAsync(HttpMethod method, string pathAndQuery, JToken? body, string? contentType, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(method, pathAndQuery);
@@ -44,9 +60,19 @@ internal sealed class ApiServerClient(ClusterConnection connection)
         return new ApiResponse(method.Method, pathAndQuery, (int)response.StatusCode, json);
     }
 
+    /// <summary>GETs a JSON object.</summary>
+    /// <param name="pathAndQuery">The path and query.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The object.</returns>
+    /// <exception cref="ClusterApiException">The server refused.</exception>
     public async Task<JObject> GetJsonAsync(string pathAndQuery, CancellationToken cancellationToken) =>
         (await SendAsync(HttpMethod.Get, pathAndQuery, null, null, cancellationToken).ConfigureAwait(false)).EnsureSuccess();
 
+    /// <summary>GETs a text answer, such as a pod's log.</summary>
+    /// <param name="pathAndQuery">The path and query.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="ClusterApiException">The server refused.</exception>
     public async Task<string> GetTextAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(HttpMethod.Get, pathAndQuery);
@@ -62,6 +88,9 @@ internal sealed class ApiServerClient(ClusterConnection connection)
     }
 
     /// <summary>Opens a streaming GET (a watch); the caller reads the body line by line as it arrives and disposes the response.</summary>
+    /// <param name="pathAndQuery">The path and query, with <c>watch=true</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response, headers read.</returns>
     public async Task<HttpResponseMessage> OpenStreamAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(HttpMethod.Get, pathAndQuery);

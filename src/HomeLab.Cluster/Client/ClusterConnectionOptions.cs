@@ -1,4 +1,4 @@
-namespace HomeLab.Assertions.Cluster;
+namespace HomeLab.Cluster.Client;
 
 /// <summary>
 /// Where to find a cluster's credentials: a kubeconfig file (by default <c>KUBECONFIG</c>, then

@@ -1,4 +1,4 @@
-namespace HomeLab.Assertions.Cluster;
+namespace HomeLab.Cluster.Client;
 
 /// <summary>The cluster's credentials could not be found or read (no kubeconfig, unknown context, bad file).</summary>
 public sealed class ClusterConnectionException : Exception

@@ -1,85 +1,55 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using HomeLab.Assertions.Cluster;
-using HomeLab.Testing;
+using HomeLab.Cluster.Client;
 using k8s;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace HomeLab.Assertions.Tests.Cluster;
+namespace HomeLab.Testing;
 
 /// <summary>
 /// A FAKE Kubernetes API server — not Kubernetes. It serves, on 127.0.0.1 and a random port, only the
 /// endpoints the cluster client uses (discovery, GET/LIST with label and field selectors, streaming watches,
 /// POST, PUT, PATCH recording content type and field manager, DELETE, pod logs), from an in-memory store.
 /// It exists to test the client's logic; what a real API server does is tested by the [ClusterFact]s.
-/// It stops itself when disposed or after two minutes, whichever comes first.
+/// It stops itself when disposed or after two minutes, whichever comes first (the loopback base's lifetime);
+/// open watch streams end when it stops. Shared as source, like its base, by the Assertions and Cluster tests.
 /// </summary>
-internal sealed class FakeApiServer : IAsyncDisposable
+internal sealed class FakeApiServer : LoopbackHttpServer
 {
-    private static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(2);
-    private readonly HttpListener _listener;
-    private readonly CancellationTokenSource _lifetime = new(MaxLifetime);
     private readonly object _gate = new();
-    private readonly List<FakeResource> _resources = [];
+    private readonly List<FakeApiResource> _resources = [];
     private readonly Dictionary<string, JObject> _objects = new(StringComparer.Ordinal);
-    private readonly List<(long Version, string Type, FakeResource Resource, JObject Object)> _history = [];
+    private readonly List<(long Version, string Type, FakeApiResource Resource, JObject Object)> _history = [];
     private readonly List<Watcher> _watchers = [];
     private readonly Dictionary<string, string> _logs = new(StringComparer.Ordinal);
-    private readonly Task _loop;
     private long _resourceVersion = 100;
     private long _oldestWatchable;
     private TaskCompletionSource _changed = NewSignal();
     private TaskCompletionSource _watchersChanged = NewSignal();
 
-    private FakeApiServer(HttpListener listener, Uri url)
+    private FakeApiServer()
     {
-        _listener = listener;
-        Url = url;
-        _lifetime.Token.Register(() => _listener.Close());
         Serve("", "v1", "Namespace", "namespaces", namespaced: false);
         Serve("", "v1", "Pod", "pods", namespaced: true);
         Serve("", "v1", "ConfigMap", "configmaps", namespaced: true);
         Serve("", "v1", "Event", "events", namespaced: true);
         Serve("apps", "v1", "Deployment", "deployments", namespaced: true);
-        _loop = Task.Run(AcceptLoopAsync);
     }
 
     /// <summary>The fake's address, e.g. http://127.0.0.1:41234/.</summary>
-    public Uri Url { get; }
+    public Uri Url => BaseAddress;
 
-    /// <summary>Every request received, in order.</summary>
-    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+    /// <summary>Every request received, in order, with method, query, content type and body.</summary>
+    public ConcurrentQueue<RecordedApiRequest> Received { get; } = new();
 
     /// <summary>When true, DELETE marks an object as deleting (namespaces: Terminating) and it stays until <see cref="FinishDeletions"/>.</summary>
     public bool DeferDeletion { get; set; }
 
     /// <summary>Starts a fake on a free loopback port.</summary>
-    public static FakeApiServer Start()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var url = new Uri($"http://127.0.0.1:{port}/");
-            var listener = new HttpListener();
-            listener.Prefixes.Add(url.ToString());
-            try
-            {
-                listener.Start();
-                return new FakeApiServer(listener, url);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
-    }
+    public static FakeApiServer Start() => new();
 
     /// <summary>A connection to the fake through KubernetesClient, as a real cluster would be reached.</summary>
     public ClusterConnection Connect() => ClusterConnection.FromConfiguration(new KubernetesClientConfiguration { Host = Url.ToString() });
@@ -89,7 +59,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
     {
         lock (_gate)
         {
-            _resources.Add(new FakeResource(group, version, kind, plural, namespaced));
+            _resources.Add(new FakeApiResource(group, version, kind, plural, namespaced));
         }
     }
 
@@ -183,7 +153,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
     /// <summary>Waits until at least this many watches are open (so a test changes things only once the client listens).</summary>
     public async Task WaitForWatchersAsync(int count, CancellationToken cancellationToken = default)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Stopping);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
         while (true)
         {
@@ -203,23 +173,8 @@ internal sealed class FakeApiServer : IAsyncDisposable
     }
 
     /// <summary>The requests with this method whose path starts with this prefix.</summary>
-    public IReadOnlyList<RecordedRequest> RequestsTo(string method, string pathPrefix) =>
-        Requests.Where(r => r.Method == method && r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).ToList();
-
-    public async ValueTask DisposeAsync()
-    {
-        await _lifetime.CancelAsync();
-        _listener.Close();
-        try
-        {
-            await _loop.WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception e) when (e is ObjectDisposedException or HttpListenerException or TimeoutException)
-        {
-        }
-
-        _lifetime.Dispose();
-    }
+    public IReadOnlyList<RecordedApiRequest> RequestsTo(string method, string pathPrefix) =>
+        Received.Where(r => r.Method == method && r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).ToList();
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -227,7 +182,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
 
     private static string? Name(JObject obj) => obj["metadata"]?["name"]?.Value<string>();
 
-    private static string Key(FakeResource resource, string? @namespace, string name) =>
+    private static string Key(FakeApiResource resource, string? @namespace, string name) =>
         $"{resource.Group}/{resource.Plural}/{(resource.Namespaced ? @namespace : null)}/{name}";
 
     private static JObject Status(int code, string reason, string message) => new()
@@ -285,7 +240,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
         return true;
     }
 
-    private FakeResource ResourceOf(JObject obj)
+    private FakeApiResource ResourceOf(JObject obj)
     {
         var apiVersion = obj["apiVersion"]?.Value<string>();
         var kind = obj["kind"]?.Value<string>();
@@ -293,7 +248,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
             ?? throw new InvalidOperationException($"the fake does not serve {apiVersion} {kind}; call Serve first");
     }
 
-    private void Record(string type, FakeResource resource, JObject obj)
+    private void Record(string type, FakeApiResource resource, JObject obj)
     {
         _history.Add((_resourceVersion, type, resource, (JObject)obj.DeepClone()));
         Signal();
@@ -306,25 +261,8 @@ internal sealed class FakeApiServer : IAsyncDisposable
         previous.TrySetResult();
     }
 
-    private async Task AcceptLoopAsync()
-    {
-        while (!_lifetime.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
+    /// <inheritdoc />
+    protected override async Task HandleAsync(HttpListenerContext context)
     {
         var request = context.Request;
         string body;
@@ -334,8 +272,8 @@ internal sealed class FakeApiServer : IAsyncDisposable
         }
 
         var query = request.QueryString.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => request.QueryString[k]!, StringComparer.Ordinal);
-        var recorded = new RecordedRequest(request.HttpMethod, request.Url!.AbsolutePath, query, request.ContentType, body);
-        Requests.Enqueue(recorded);
+        var recorded = new RecordedApiRequest(request.HttpMethod, request.Url!.AbsolutePath, query, request.ContentType, body);
+        Received.Enqueue(recorded);
         try
         {
             if (recorded.Method == "GET" && query.TryGetValue("watch", out var watch) && watch is "true" or "1")
@@ -345,7 +283,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
             }
 
             var (status, reply, contentType) = Route(recorded);
-            await WriteAsync(context.Response, status, reply, contentType);
+            await RespondAsync(context, status, contentType, reply);
         }
         catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
         {
@@ -353,17 +291,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
         }
     }
 
-    private static async Task WriteAsync(HttpListenerResponse response, int status, string text, string contentType)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        response.StatusCode = status;
-        response.ContentType = contentType;
-        response.ContentLength64 = bytes.Length;
-        await response.OutputStream.WriteAsync(bytes);
-        response.Close();
-    }
-
-    private (int Status, string Body, string ContentType) Route(RecordedRequest request)
+    private (int Status, string Body, string ContentType) Route(RecordedApiRequest request)
     {
         lock (_gate)
         {
@@ -420,7 +348,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
         return Json(200, new JObject { ["kind"] = "APIResourceList", ["apiVersion"] = "v1", ["groupVersion"] = group.Length == 0 ? version : $"{group}/{version}", ["resources"] = resources });
     }
 
-    private (int, string, string) Resource(RecordedRequest request, string group, string version, string[] rest)
+    private (int, string, string) Resource(RecordedApiRequest request, string group, string version, string[] rest)
     {
         string? ns = null;
         if (rest is ["namespaces", var n, _, ..])
@@ -534,7 +462,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
         }
     }
 
-    private (int, string, string) Logs(RecordedRequest request, string @namespace, string pod)
+    private (int, string, string) Logs(RecordedApiRequest request, string @namespace, string pod)
     {
         request.Query.TryGetValue("container", out var container);
         if (!_logs.TryGetValue($"{@namespace}/{pod}/{container}", out var text))
@@ -551,12 +479,12 @@ internal sealed class FakeApiServer : IAsyncDisposable
         return (200, text, "text/plain");
     }
 
-    private static (int, string, string) NotFound(FakeResource resource, string? name) =>
+    private static (int, string, string) NotFound(FakeApiResource resource, string? name) =>
         Json(404, Status(404, "NotFound", $"{resource.Plural} \"{name}\" not found"));
 
     private static (int, string, string) Json(int status, JObject body) => (status, body.ToString(Formatting.None), "application/json");
 
-    private async Task ServeWatchAsync(HttpListenerContext context, RecordedRequest request)
+    private async Task ServeWatchAsync(HttpListenerContext context, RecordedApiRequest request)
     {
         var segments = request.Path.Trim('/').Split('/');
         var (group, version, rest) = segments[0] == "api" ? (string.Empty, segments[1], segments[2..]) : (segments[1], segments[2], segments[3..]);
@@ -567,7 +495,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
             rest = rest[2..];
         }
 
-        FakeResource resource;
+        FakeApiResource resource;
         var watcher = new Watcher();
         lock (_gate)
         {
@@ -589,7 +517,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
         {
             // A bookmark first, as servers send with allowWatchBookmarks; it also puts the headers on the wire.
             await WriteEventAsync(response, new JObject { ["type"] = "BOOKMARK", ["object"] = new JObject { ["kind"] = resource.Kind, ["apiVersion"] = resource.ApiVersion, ["metadata"] = new JObject { ["resourceVersion"] = cursor.ToString(CultureInfo.InvariantCulture) } } });
-            while (!_lifetime.IsCancellationRequested)
+            while (!Stopping.IsCancellationRequested)
             {
                 List<JObject> pending;
                 Task signal;
@@ -616,7 +544,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
                     await WriteEventAsync(response, e);
                 }
 
-                await signal.WaitAsync(_lifetime.Token);
+                await signal.WaitAsync(Stopping);
             }
         }
         catch (OperationCanceledException)

@@ -1,4 +1,4 @@
-namespace HomeLab.Assertions.Cluster;
+namespace HomeLab.Cluster.Client;
 
 /// <summary>
 /// The API server refused a request: the HTTP status, the Kubernetes <c>Status.reason</c> (<c>AlreadyExists</c>,

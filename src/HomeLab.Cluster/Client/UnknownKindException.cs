@@ -1,4 +1,4 @@
-namespace HomeLab.Assertions.Cluster;
+namespace HomeLab.Cluster.Client;
 
 /// <summary>The cluster serves no resource for an apiVersion and kind (a typo, or a CRD that is not installed).</summary>
 public sealed class UnknownKindException : Exception

@@ -1,4 +1,4 @@
-namespace HomeLab.Assertions.Cluster;
+namespace HomeLab.Cluster.Client;
 
 /// <summary>Whether a cluster answered, and if not, why not — what a skipped live test prints.</summary>
 /// <param name="IsReachable">Whether the API server answered <c>/version</c>.</param>

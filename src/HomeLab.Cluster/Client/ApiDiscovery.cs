@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Newtonsoft.Json.Linq;
 
-namespace HomeLab.Assertions.Cluster;
+namespace HomeLab.Cluster.Client;
 
 /// <summary>
 /// Maps apiVersion and kind to the resource the API server serves them as (plural, scope), asking the
@@ -13,7 +13,9 @@ public sealed class ApiDiscovery
     private readonly ApiServerClient _client;
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, ApiResource>> _cache = new(StringComparer.Ordinal);
 
-    internal ApiDiscovery(ApiServerClient client) => _client = client;
+    /// <summary>Creates an empty discovery cache that asks the server through a client.</summary>
+    /// <param name="client">The client discovery requests go through.</param>
+    public ApiDiscovery(ApiServerClient client) => _client = client;
 
     /// <summary>Finds the resource for an apiVersion and kind.</summary>
     /// <param name="apiVersion">The apiVersion, e.g. <c>apps/v1</c> or <c>v1</c>.</param>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HomeLab.Assertions.Cluster;
+namespace HomeLab.Cluster.Client;
 
 /// <summary>What discovery says about a kind: its group, version, plural resource name and scope.</summary>
 /// <param name="Group">The API group; empty for the core group.</param>
