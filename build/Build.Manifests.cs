@@ -6,6 +6,7 @@ using HomeLab.Manifests.Rendering;
 using HomeLab.Manifests.Reporting;
 using HomeLab.Tools;
 using HomeLab.Manifests.Validation;
+using HomeLab.Manifests.Values;
 using HomeLab.Targets;
 using HomeLab.Targets.Components;
 
@@ -65,7 +66,7 @@ partial class Build
                 renderer.RenderAsync(environment, new RenderOptions(RootDirectory) { AllowNetwork = !Offline }, ct)));
             foreach (var (environment, set) in selected.Zip(sets))
             {
-                checkedSets.Add(new CheckedSet(environment.Name, environment, set.Objects));
+                checkedSets.Add(new CheckedSet(environment.Name, environment, set.Objects, set));
                 ReportOnce(context, set.Findings, environment.Name);
                 var offline = set.Counts.NotRenderedOffline == 0 ? string.Empty : $", {set.Counts.NotRenderedOffline} not rendered offline";
                 context.AddNote($"{environment.Name}: {set.Objects.Count} objects{offline}");
@@ -127,6 +128,12 @@ partial class Build
                 var findings = new Linter(configuration: configuration, environment: environment).Lint(set.Objects);
                 ReportOnce(context, findings, set.Label);
                 objects += set.Objects.Count;
+                if (set.Rendered is { } rendered)
+                {
+                    var values = new ValuesKeyCheck().Check(rendered);
+                    ReportOnce(context, values.Findings, set.Label);
+                    context.AddNote($"{set.Name}: {values}");
+                }
             }
 
             context.AddNote($"{objects} objects linted");
@@ -153,7 +160,7 @@ partial class Build
     }
 
     /// <summary>What Validate and Lint check: an environment's rendered objects, or the plain manifests given with --path.</summary>
-    sealed record CheckedSet(string Name, EnvironmentDefinition? Environment, IReadOnlyList<KubeObject> Objects)
+    sealed record CheckedSet(string Name, EnvironmentDefinition? Environment, IReadOnlyList<KubeObject> Objects, RenderedSet? Rendered = null)
     {
         /// <summary>What findings are labelled with: the environment's name; nothing for plain --path manifests.</summary>
         public string? Label => Environment?.Name;

@@ -54,6 +54,9 @@ public sealed partial class ChartValues
     /// <summary>The values paths the chart's templates name (<c>.Values.allInOne.podLabels</c> as <c>allInOne.podLabels</c>); empty when the templates are not at hand.</summary>
     public IReadOnlySet<string> TemplateReads { get; init; } = new HashSet<string>();
 
+    /// <summary>The values paths the chart's templates hand on whole (<c>toYaml .Values.probes.liveness</c>): whatever is under them is the user's.</summary>
+    public IReadOnlySet<string> PassedWhole { get; init; } = new HashSet<string>();
+
     /// <summary>The lines of <c>values.yaml</c> that hold YAML rather than comments, in order.</summary>
     internal IReadOnlyList<int> ContentLines { get; }
 
@@ -139,15 +142,22 @@ public sealed partial class ChartValues
 
         var templates = prefix + "templates/";
         var read = new HashSet<string>(StringComparer.Ordinal);
+        var whole = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (file, bytes) in files.Where(f => f.Key.StartsWith(templates, StringComparison.Ordinal)))
         {
-            foreach (Match match in ValuesReference().Matches(Encoding.UTF8.GetString(bytes)))
+            var text = Encoding.UTF8.GetString(bytes);
+            foreach (Match match in ValuesReference().Matches(text))
             {
                 read.Add(match.Groups[1].Value);
             }
+
+            foreach (Match match in WholeReference().Matches(text))
+            {
+                whole.Add(match.Groups[1].Value.TrimStart('.'));
+            }
         }
 
-        return new ChartValues(name, version, defaults, schema, subcharts, hasValues ? Encoding.UTF8.GetString(valuesBytes!) : null) { TemplateReads = read };
+        return new ChartValues(name, version, defaults, schema, subcharts, hasValues ? Encoding.UTF8.GetString(valuesBytes!) : null) { TemplateReads = read.Select(r => r.TrimStart('.')).ToHashSet(StringComparer.Ordinal), PassedWhole = whole };
     }
 
     private static (List<(int, string)> Commented, List<int> Content) Scan(string? text)
@@ -227,4 +237,7 @@ public sealed partial class ChartValues
 
     [GeneratedRegex(@"\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)")]
     private static partial Regex ValuesReference();
+
+    [GeneratedRegex(@"toYaml\s+\(?\s*\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)")]
+    private static partial Regex WholeReference();
 }

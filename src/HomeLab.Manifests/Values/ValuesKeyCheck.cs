@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using HomeLab.Manifests.Findings;
+using HomeLab.Manifests.Rendering;
 using HomeLab.Manifests.Validation;
 using HomeLab.Manifests.Yaml;
 
@@ -44,6 +45,66 @@ public sealed class ValuesKeyCheck
         }
 
         return loaded.Documents is [{ Root: YamlMap values }, ..] ? Check(chart, values) : [];
+    }
+
+    /// <summary>
+    /// Checks every chart a rendered environment rendered against the values it was rendered with (value files and
+    /// inline values, from the chart directory or the chart cache's package). Charts that were not rendered, or
+    /// whose values cannot be read, are counted as not checked, never skipped silently.
+    /// </summary>
+    /// <param name="set">The rendered environment.</param>
+    /// <returns>The findings and the counts.</returns>
+    public ValuesCheckResult Check(RenderedSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var findings = new List<Finding>();
+        var charts = new Dictionary<string, ChartValues?>(StringComparer.Ordinal);
+        int checkedCount = 0, notChecked = set.Counts.NotRenderedOffline + set.Findings.Count(f => f.RuleId == RenderRuleIds.ToolFailed);
+        foreach (var source in set.Sources)
+        {
+            if (source.Chart is not { } request)
+            {
+                continue;
+            }
+
+            if (!charts.TryGetValue(request.Chart, out var chart))
+            {
+                try
+                {
+                    chart = ChartValues.Load(request.Chart);
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+                {
+                    chart = null;
+                    findings.Add(new Finding(ValuesRuleIds.NotChecked, Severity.Info, $"the values of chart {request.Chart} could not be read, so its values keys were not checked: {ex.Message}")
+                    {
+                        Span = request.DeclaredAt.IsKnown ? request.DeclaredAt : null,
+                        Hint = "run SyncCharts to fetch the chart again",
+                    });
+                }
+
+                charts[request.Chart] = chart;
+            }
+
+            if (chart is null)
+            {
+                notChecked++;
+                continue;
+            }
+
+            checkedCount++;
+            foreach (var file in request.ValueFiles)
+            {
+                findings.AddRange(Check(chart, file).Where(f => f.RuleId.StartsWith("values/", StringComparison.Ordinal)));
+            }
+
+            foreach (var inline in request.Values)
+            {
+                findings.AddRange(Check(chart, inline));
+            }
+        }
+
+        return new ValuesCheckResult(findings, checkedCount, notChecked);
     }
 
     /// <summary>
@@ -168,7 +229,10 @@ public sealed class ValuesKeyCheck
         /// loki's <c>limits_config</c> or argo-cd's <c>configs.cm</c>: its keys are snake_case or dotted, which chart
         /// values are not.
         /// </summary>
-        private bool IsPassedThrough => KubernetesFields.Contains(ChartPath.Split('.')[^1]) || Defaults.OfType<YamlMap>().SelectMany(d => d.Keys).Any(k =>
+        /// <summary>Whether an enclosing level is passed through whole, so that everything below is the user's.</summary>
+        public bool Whole { get; init; }
+
+        private bool IsPassedThrough => Whole || KubernetesFields.Contains(ChartPath.Split('.')[^1]) || Owners.Take(1).Any(o => o.PassedWhole.Contains(ChartPath)) || Defaults.OfType<YamlMap>().SelectMany(d => d.Keys).Any(k =>
             k.Contains('.', StringComparison.Ordinal) || (k.IndexOf('_', StringComparison.Ordinal) > 0 && !k.Any(char.IsUpper)));
 
         private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
@@ -239,7 +303,7 @@ public sealed class ValuesKeyCheck
                 open |= childOpen;
             }
 
-            return new Level(Title, Join(ChartPath, key), null, defaults, schemas, SchemaRoot, open) { Owners = Owners };
+            return new Level(Title, Join(ChartPath, key), null, defaults, schemas, SchemaRoot, open) { Owners = Owners, Whole = ChartPath.Length > 0 && IsPassedThrough };
         }
 
         private static JsonNode? ChildSchema(JsonObject schema, string key)

@@ -129,4 +129,16 @@ public sealed class ValuesKeyCheckTests(ITestOutputHelper output)
         finding.Hint.Should().Be("did you mean nfd.master.replicas?");
         finding.Message.Should().Contain("node-feature-discovery 0.15.3");
     }
+
+    [Fact]
+    public void The_homelab_chart_hands_probes_on_whole_and_reads_no_misspelt_key()
+    {
+        var chart = ChartValues.Load(Path.Combine(UpstreamValues.RepositoryRoot, "manifests", "charts", "homelab-app"));
+        var values = Yaml("probes:\n  liveness:\n    httpGet: { path: /, port: http }\nresources:\n  limits: { memory: 1Gi }\nimagePullPolicy: Always\n", "apps/demo/values.yaml");
+
+        var findings = new ValuesKeyCheck().Check(chart, values);
+
+        chart.PassedWhole.Should().Contain("probes.liveness");
+        findings.Should().ContainSingle().Which.Span!.Value.Line.Should().Be(6);
+    }
 }
