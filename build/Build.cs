@@ -8,6 +8,7 @@ using HomeLab.Pipeline.Schemas;
 using HomeLab.Pipeline.SealedSecrets;
 using HomeLab.Pipeline.Solution;
 using HomeLab.Pipeline.Suites;
+using HomeLab.Pipeline.Updates;
 using HomeLab.Targets;
 using HomeLab.Targets.Components;
 
@@ -20,6 +21,7 @@ partial class Build : BuildBase,
     ISealedSecrets,     // Seal, FetchSealingCert, RotateTestKey, VerifySealedSecrets
     IStackTests,        // StackTests, Test
     IClusterLifecycle,  // ClusterUp, StackUp, ClusterDown
+    IVerifyUpdate,      // VerifyUpdate
     IAssert,            // Assert
     ISchemas,           // SyncSchemas
     ICompile,           // Compile, UnitTest

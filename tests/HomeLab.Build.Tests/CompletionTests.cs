@@ -19,7 +19,7 @@ public sealed class CompletionTests
     [SkippableFact]
     public void Bash_completion_offers_targets_from_the_schema()
     {
-        Complete("Ver").Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal("Verify", "VerifySealedSecrets");
+        Complete("Ver").Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal("Verify", "VerifySealedSecrets", "VerifyUpdate");
     }
 
     [SkippableFact]

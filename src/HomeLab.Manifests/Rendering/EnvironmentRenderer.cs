@@ -411,7 +411,8 @@ public sealed class EnvironmentRenderer
             var at = request.DeclaredAt.IsKnown ? request.DeclaredAt : SourceSpan.At(Path.Combine(request.Chart, "Chart.yaml"), 1, 1);
             if (Helm(at) is { } helm)
             {
-                Add(await renderer._rendered.GetOrAdd(HelmKey(request), _ => new HelmChartRenderer(helm).RenderAsync(request, cancellationToken)).ConfigureAwait(false), name, application);
+                var rendered = await renderer._rendered.GetOrAdd(HelmKey(request), _ => new HelmChartRenderer(helm).RenderAsync(request, cancellationToken)).ConfigureAwait(false);
+                Add(rendered with { Chart = request }, name, application);
             }
         }
 
@@ -464,7 +465,7 @@ public sealed class EnvironmentRenderer
                 unique = $"{name}-{i}";
             }
 
-            Sources.Add(source with { Name = Sanitize(unique) });
+            Sources.Add(source with { Name = Sanitize(unique), Application = application?.Name });
             Findings.AddRange(source.Findings);
             foreach (var obj in source.Objects)
             {

@@ -22,4 +22,10 @@ public sealed record RenderedSource(
 {
     /// <summary>The file the rendered YAML was written to; null when it was not written.</summary>
     public string? OutputFile { get; init; }
+
+    /// <summary>The chart and values it was rendered from, when helm rendered it; the values-key check reads them.</summary>
+    public HelmChartRequest? Chart { get; init; }
+
+    /// <summary>The ArgoCD Application it was rendered for; null for an environment's own kustomizations and charts.</summary>
+    public string? Application { get; init; }
 }

@@ -3,6 +3,7 @@ using HomeLab.Manifests.Lint;
 using HomeLab.Manifests.Objects;
 using HomeLab.Manifests.Rendering;
 using HomeLab.Manifests.Validation;
+using HomeLab.Manifests.Values;
 using HomeLab.Pipeline.Environments;
 using HomeLab.Pipeline.Findings;
 using HomeLab.Targets;
@@ -101,7 +102,7 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
                 renderer.RenderAsync(environment, new RenderOptions(RootDirectory) { AllowNetwork = !Offline }, ct)));
             foreach (var (environment, set) in selected.Zip(sets))
             {
-                Rendered.Add(new CheckedSet(environment.Name, environment, set.Objects));
+                Rendered.Add(new CheckedSet(environment.Name, environment, set.Objects, set));
                 ReportOnce(context, set.Findings, environment.Name);
                 var offline = set.Counts.NotRenderedOffline == 0 ? string.Empty : $", {set.Counts.NotRenderedOffline} not rendered offline";
                 context.AddNote($"{environment.Name}: {set.Objects.Count} objects{offline}");
@@ -170,6 +171,12 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
                 var findings = new Linter(configuration: configuration, environment: environment).Lint(set.Objects);
                 ReportOnce(context, findings, set.Label);
                 objects += set.Objects.Count;
+                if (set.Rendered is { } rendered)
+                {
+                    var values = new ValuesKeyCheck().Check(rendered);
+                    ReportOnce(context, values.Findings, set.Label);
+                    context.AddNote($"{set.Name}: {values}");
+                }
             }
 
             context.AddNote($"{objects} objects linted");
