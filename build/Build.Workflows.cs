@@ -14,10 +14,6 @@ partial class Build : IGitHubActions
     [
         "--require-complete", // STACK: every remote chart must render (pr.yml)
         "SyncCharts",         // STACK: fetch charts, check digests (nightly.yml)
-        "ClusterUp",          // CLUSTER (extended.yml, nightly.yml, renovate.yml)
-        "StackUp",            // CLUSTER (extended.yml, nightly.yml, renovate.yml)
-        "ClusterDown",        // CLUSTER (extended.yml, nightly.yml, renovate.yml)
-        "VerifyUpdate",       // RENOVATE (renovate.yml)
     ];
 
     [Parameter("GenerateWorkflows: compare .github/workflows with what the build generates instead of writing it; fail with the diff.")]
@@ -112,7 +108,14 @@ partial class Build : IGitHubActions
         Environment = DotNetQuiet,
         Jobs =
         [
-            ClusterJob("verify-update", "Verify the update", 60, "renovate-results", [WorkflowStep.Run("Verify the update offline", ["VerifyUpdate"])], testArguments: ["--tier", "live"]) with
+            ClusterJob(
+                "verify-update",
+                "Verify the update",
+                60,
+                "renovate-results",
+                [WorkflowStep.Run("Verify the update offline (rendered diff as one PR comment)", ["VerifyUpdate"], "--base", "origin/main").WithEnvironment("GITHUB_TOKEN", "${{ secrets.GITHUB_TOKEN }}")],
+                testArguments: ["--tier", "live"],
+                fullHistory: true).Grant("pull-requests", "write") with
             {
                 Condition = $"startsWith(github.head_ref, 'renovate/') && {FromThisRepository}",
             },
@@ -127,13 +130,13 @@ partial class Build : IGitHubActions
         [KeyValuePair.Create("DOTNET_CLI_TELEMETRY_OPTOUT", "1"), KeyValuePair.Create("DOTNET_NOLOGO", "1")];
 
     /// <summary>A job that runs on a k3d cluster: the steps before, the stack and the suites, the cluster deleted whatever happened, what the targets produced uploaded.</summary>
-    static WorkflowJob ClusterJob(string id, string name, int timeoutMinutes, string artifact, IReadOnlyList<WorkflowStep> before, string[]? testArguments = null, bool charts = true) =>
+    static WorkflowJob ClusterJob(string id, string name, int timeoutMinutes, string artifact, IReadOnlyList<WorkflowStep> before, string[]? testArguments = null, bool charts = true, bool fullHistory = false) =>
         new WorkflowJob(id, name)
         {
             TimeoutMinutes = timeoutMinutes,
             Steps =
             [
-                .. Setup(charts),
+                .. Setup(charts, fullHistory),
                 .. before,
                 WorkflowStep.Run("Create the cluster, install the stack, run the suites", ["ClusterUp", "StackUp", "Test"], testArguments ?? []).When("success() || failure()"),
                 WorkflowStep.Run("Delete the cluster", ["ClusterDown"]).When("always()"),
@@ -142,9 +145,12 @@ partial class Build : IGitHubActions
         }.Grant("contents", "read");
 
     /// <summary>Check-out, the SDK global.json names, and the caches, each keyed by the files that pin what it holds.</summary>
-    static IEnumerable<WorkflowStep> Setup(bool charts)
+    static IEnumerable<WorkflowStep> Setup(bool charts, bool fullHistory = false)
     {
-        yield return WorkflowStep.Uses("Check out", PinnedActions.Checkout, ("persist-credentials", "false"));
+        // VerifyUpdate renders the base revision from a git worktree, so it needs the history, not one commit.
+        yield return fullHistory
+            ? WorkflowStep.Uses("Check out (with history, for the base revision)", PinnedActions.Checkout, ("persist-credentials", "false"), ("fetch-depth", "0"))
+            : WorkflowStep.Uses("Check out", PinnedActions.Checkout, ("persist-credentials", "false"));
         yield return WorkflowStep.Uses("Install the .NET SDK global.json names", PinnedActions.SetupDotNet, ("global-json-file", "global.json"));
         yield return Cache("Cache NuGet packages", "~/.nuget/packages", "nuget-${{ runner.os }}-", "'global.json', 'Directory.Packages.props', '**/*.csproj'");
         yield return Cache("Cache the pinned tools", ".nuke/tools", "tools-${{ runner.os }}-", "'build/tools/**', 'src/HomeLab.Tools/**/*.cs'");
