@@ -19,7 +19,7 @@ partial class Build : IGitHubActions
     [Parameter("GenerateWorkflows: compare .github/workflows with what the build generates instead of writing it; fail with the diff.")]
     readonly bool Check;
 
-    [Parameter("ReportNightlyFailure: the GitHub token (GITHUB_TOKEN in Actions).", Name = "github-token"), Secret]
+    [Parameter("ReportNightlyFailure: the GitHub token (GITHUB_TOKEN in Actions).", Name = "github-token", EnvironmentVariable = "GITHUB_TOKEN"), Secret]
     readonly string? GitHubToken;
 
     /// <summary>Where Verify writes SARIF in CI and code scanning reads it.</summary>
@@ -113,7 +113,7 @@ partial class Build : IGitHubActions
                 "Verify the update",
                 60,
                 "renovate-results",
-                [WorkflowStep.Run("Verify the update offline (rendered diff as one PR comment)", ["VerifyUpdate"], "--base", "origin/main").WithEnvironment("GITHUB_TOKEN", "${{ secrets.GITHUB_TOKEN }}")],
+                [WorkflowStep.Run("Verify the update offline (rendered diff as one PR comment)", ["VerifyUpdate"], "--base", "origin/main").WithEnvironment("GITHUB_TOKEN", "${{ github.token }}")],
                 testArguments: ["--tier", "live"],
                 fullHistory: true).Grant("pull-requests", "write") with
             {

@@ -1,5 +1,6 @@
 using HomeLab.Assertions.Offline;
 using HomeLab.Assertions.Sources;
+using HomeLab.Manifests.Yaml;
 
 namespace HomeLab.Assertions.Tests.Offline;
 
@@ -24,14 +25,14 @@ public class HostileInputTests
     public async Task A_billion_laughs_assertion_fails_with_a_message_instead_of_expanding()
     {
         var findings = await OfflineAssertion.CheckAsync([Write(BillionLaughs)], [Write("apiVersion: v1\nkind: ConfigMap\nmetadata: { name: lol }\n")]);
-        findings.Should().ContainSingle().Which.Message.Should().Contain("billion laughs");
+        findings.Should().ContainSingle().Which.Message.Should().Contain("aliases expand");
     }
 
     [Fact]
     public async Task A_billion_laughs_resource_is_left_out_with_a_finding()
     {
         var findings = await OfflineAssertion.CheckAsync([Write("apiVersion: v1\nkind: ConfigMap\nmetadata: { name: lol }\n")], [Write(BillionLaughs)]);
-        findings.Select(f => f.RuleId).Should().Contain(ManifestSource.ExpansionRule).And.Contain(OfflineAssertion.NotFoundRule);
+        findings.Select(f => f.RuleId).Should().Contain(YamlRuleIds.AliasExpansion).And.Contain(OfflineAssertion.NotFoundRule);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed partial class WorkflowFilesTests
     }
 
     [Fact]
-    public void Only_the_job_that_uploads_sarif_may_write_security_events_and_only_the_reporting_job_may_write_issues()
+    public void Only_the_job_that_uploads_sarif_may_write_security_events_only_the_reporting_job_issues_and_only_the_commenting_job_pull_requests()
     {
         foreach (var file in CommittedWorkflows.Files)
         {
@@ -106,7 +106,8 @@ public sealed partial class WorkflowFilesTests
                 var runs = job.Steps().Select(s => s.Get("run")?.ToString() ?? string.Empty).ToList();
                 permissions.GetValueOrDefault("security-events").Should().Be(uses.Any(u => u.Contains("upload-sarif", StringComparison.Ordinal)) ? "write" : null, $"{name} job {id}");
                 permissions.GetValueOrDefault("issues").Should().Be(runs.Any(r => r.Contains("ReportNightlyFailure", StringComparison.Ordinal)) ? "write" : null, $"{name} job {id}");
-                permissions.Keys.Should().BeSubsetOf(["contents", "security-events", "issues"], $"{name} job {id} asks for nothing else");
+                permissions.GetValueOrDefault("pull-requests").Should().Be(runs.Any(r => r.Contains("VerifyUpdate", StringComparison.Ordinal)) ? "write" : null, $"{name} job {id}: only the job that posts the PR comment writes pull requests");
+                permissions.Keys.Should().BeSubsetOf(["contents", "security-events", "issues", "pull-requests"], $"{name} job {id} asks for nothing else");
                 permissions.GetValueOrDefault("contents").Should().Be("read", $"{name} job {id} only reads the repository");
             }
         }
@@ -246,6 +247,9 @@ public sealed partial class WorkflowFilesTests
     private static IEnumerable<string> ParameterNames() =>
         typeof(global::Build).GetMembers(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
             .Concat(typeof(BuildBase).GetMembers(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+
+            // Components declare their parameters as interface properties.
+            .Concat(typeof(global::Build).GetInterfaces().SelectMany(i => i.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)))
             .Select(m => (Member: m, Attribute: m.GetCustomAttribute<ParameterAttribute>()))
             .Where(p => p.Attribute is not null)
             .Select(p => p.Attribute!.Name ?? p.Member.Name);

@@ -95,7 +95,14 @@ internal abstract class LoopbackHttpServer : IAsyncDisposable
             }
             catch (HttpListenerException) when (attempt < 5)
             {
-                listener.Close();
+                // Closing a listener whose start failed can fail the same way (the port is still taken): it holds nothing.
+                try
+                {
+                    listener.Close();
+                }
+                catch (HttpListenerException)
+                {
+                }
             }
         }
     }
