@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using HomeLab.Pipeline.Assertions;
 using HomeLab.Pipeline.Benchmarks;
 using HomeLab.Pipeline.ClusterLifecycle;
+using HomeLab.Pipeline.Deploy;
 using HomeLab.Pipeline.Findings;
 using HomeLab.Pipeline.Manifests;
 using HomeLab.Pipeline.Schemas;
@@ -21,6 +22,7 @@ partial class Build : BuildBase,
     ISealedSecrets,     // Seal, FetchSealingCert, RotateTestKey, VerifySealedSecrets
     IStackTests,        // StackTests, Test
     IClusterLifecycle,  // ClusterUp, StackUp, ClusterDown
+    IDeployProd,        // DeployGuard, DeployProd
     IVerifyUpdate,      // VerifyUpdate
     IAssert,            // Assert
     ISchemas,           // SyncSchemas

@@ -23,6 +23,9 @@ public sealed class ClusterConnection : IDisposable
         Context = configuration.CurrentContext;
         DefaultNamespace = string.IsNullOrEmpty(configuration.Namespace) ? "default" : configuration.Namespace;
         Origin = origin ?? Server.ToString();
+        CaFingerprint = configuration.SslCaCerts is { Count: > 0 } authorities
+            ? string.Join(':', System.Security.Cryptography.SHA256.HashData(authorities[0].RawData).Select(b => b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)))
+            : null;
     }
 
     /// <summary>The API server's address.</summary>
@@ -30,6 +33,9 @@ public sealed class ClusterConnection : IDisposable
 
     /// <summary>The kubeconfig context in use, or null (in-cluster, or built from a configuration).</summary>
     public string? Context { get; }
+
+    /// <summary>The SHA-256 fingerprint (colon-separated hex) of the CA the kubeconfig trusts for this server, or null when it names none.</summary>
+    public string? CaFingerprint { get; }
 
     /// <summary>The namespace for namespaced objects that name none (the context's namespace, else <c>default</c>).</summary>
     public string DefaultNamespace { get; }

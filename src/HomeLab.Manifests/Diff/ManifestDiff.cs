@@ -47,6 +47,18 @@ public static class ManifestDiff
         return [.. changes.OrderBy(c => c.Object.Kind, StringComparer.Ordinal).ThenBy(c => c.Object.Namespace, StringComparer.Ordinal).ThenBy(c => c.Object.Name, StringComparer.Ordinal)];
     }
 
+    /// <summary>Compares two versions of one object field by field (a live object and its planned state, say).</summary>
+    /// <param name="before">The old version.</param>
+    /// <param name="after">The new version.</param>
+    /// <param name="secret">Whether the object is a Secret, whose values are masked.</param>
+    /// <returns>The fields that differ.</returns>
+    public static IReadOnlyList<FieldChange> CompareFields(JsonNode? before, JsonNode? after, bool secret)
+    {
+        var fields = new List<FieldChange>();
+        Walk(before, after, string.Empty, secret, helm: false, fields);
+        return fields;
+    }
+
     private static Dictionary<string, KubeObject> Index(IEnumerable<KubeObject> objects)
     {
         var index = new Dictionary<string, KubeObject>(StringComparer.Ordinal);

@@ -416,11 +416,13 @@ internal sealed class FakeApiServer : LoopbackHttpServer
 
                 return Json(200, Store(incoming));
             case ("PATCH", _):
+                // dryRun=All: answer what the write would store, store nothing.
+                var dryRun = request.Query.ContainsKey("dryRun");
                 if (request.ContentType == "application/apply-patch+yaml")
                 {
                     if (existing is null)
                     {
-                        return Json(201, Put(incoming!));
+                        return Json(201, dryRun ? incoming! : Put(incoming!));
                     }
                 }
                 else if (existing is null)
@@ -434,7 +436,7 @@ internal sealed class FakeApiServer : LoopbackHttpServer
                     Merge(merged, incoming);
                 }
 
-                return Json(200, Store(merged));
+                return Json(200, dryRun ? merged : Store(merged));
             case ("DELETE", _):
                 if (existing is null)
                 {
