@@ -6,7 +6,7 @@ public static class IncompleteRender
     /// <summary>Describes the Applications whose remote chart was neither in the chart cache nor downloadable.</summary>
     /// <param name="sets">What each environment rendered.</param>
     /// <param name="options">How they were rendered (the network allowed or not, the chart cache).</param>
-    /// <returns>The line, such as <c>3 Applications not rendered (k3d: 3): …; run ./build.sh SyncCharts</c>; null when every
+    /// <returns>The line, such as <c>not rendered: 14 Applications on k3d, 16 on k3s (…); run ./build.sh SyncCharts …</c>; null when every
     /// remote chart rendered.</returns>
     public static string? Describe(IEnumerable<RenderedSet> sets, RenderOptions options)
     {
@@ -22,8 +22,7 @@ public static class IncompleteRender
         var why = options.AllowNetwork
             ? $"their charts are not in {cache} and could not be downloaded"
             : $"their charts are not in {cache} and the network is off";
-        var perEnvironment = string.Join(", ", missing.Select(s => $"{s.Environment.Name}: {s.Counts.NotRenderedOffline}"));
-        var total = missing.Max(s => s.Counts.NotRenderedOffline);
-        return $"{total} Application{(total == 1 ? string.Empty : "s")} not rendered ({perEnvironment}): {why}; run ./build.sh SyncCharts to fetch them (--chart-mirror for a mirror)";
+        var counts = missing.Select((s, i) => $"{s.Counts.NotRenderedOffline}{(i == 0 ? (s.Counts.NotRenderedOffline == 1 ? " Application" : " Applications") : string.Empty)} on {s.Environment.Name}");
+        return $"not rendered: {string.Join(", ", counts)} ({why}); run ./build.sh SyncCharts to fetch them, or --chart-mirror <repoURL>=<url> for a mirror";
     }
 }

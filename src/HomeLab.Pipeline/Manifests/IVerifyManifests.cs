@@ -97,8 +97,7 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
             foreach (var (environment, set) in rendered)
             {
                 Rendered.Add(new CheckedSet(environment.Name, environment, set.Objects, set));
-                var offline = set.Counts.NotRenderedOffline == 0 ? string.Empty : $", {set.Counts.NotRenderedOffline} not rendered offline";
-                context.AddNote($"{environment.Name}: {set.Objects.Count} objects{offline}");
+                context.AddNote($"{environment.Name}: {set.Objects.Count} objects");
             }
 
             if (rendered.Count == 0)
