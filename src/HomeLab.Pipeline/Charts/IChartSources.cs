@@ -33,7 +33,6 @@ public interface IChartSources : IVerifyManifests
     /// <summary>Pulls every pinned chart of every environment into the chart cache.</summary>
     Target SyncCharts => _ => _
         .Description("Pulls every pinned remote chart of every environment into the chart cache (checking the repository index's digest), so later runs render offline.")
-        .Produces(".nuke/cache/charts/**")
         .Executes(async (context, ct) =>
         {
             var options = RenderSettings with { AllowNetwork = true, WriteOutput = false };
