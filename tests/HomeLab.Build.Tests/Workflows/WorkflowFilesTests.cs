@@ -246,6 +246,7 @@ public sealed partial class WorkflowFilesTests
     private static IEnumerable<string> ParameterNames() =>
         typeof(global::Build).GetMembers(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
             .Concat(typeof(BuildBase).GetMembers(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+            .Concat(typeof(global::Build).GetInterfaces().SelectMany(i => i.GetMembers(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)))
             .Select(m => (Member: m, Attribute: m.GetCustomAttribute<ParameterAttribute>()))
             .Where(p => p.Attribute is not null)
             .Select(p => p.Attribute!.Name ?? p.Member.Name);
