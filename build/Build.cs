@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using HomeLab.Pipeline.Assertions;
 using HomeLab.Pipeline.Benchmarks;
+using HomeLab.Pipeline.Charts;
 using HomeLab.Pipeline.ClusterLifecycle;
 using HomeLab.Pipeline.Deploy;
 using HomeLab.Pipeline.Findings;
@@ -19,6 +20,7 @@ using HomeLab.Targets.Components;
 /// </summary>
 partial class Build : BuildBase,
     IVerifyManifests,   // Render, Validate, Lint
+    IChartSources,      // SyncCharts, --chart-cache, --chart-mirror
     ISealedSecrets,     // Seal, FetchSealingCert, RotateTestKey, VerifySealedSecrets
     IStackTests,        // StackTests, Test
     IClusterLifecycle,  // ClusterUp, StackUp, ClusterDown

@@ -14,7 +14,7 @@ public sealed partial class HintTests
     /// PLANNED TARGETS, being added by work in progress: hints may name them before they land. Remove each name here
     /// when its target is in the build (<see cref="Planned_targets_are_not_in_the_build_yet"/> fails to say so).
     /// </summary>
-    private static readonly string[] Planned = ["SyncCharts"];
+    private static readonly string[] Planned = [];
 
     // The engine's own tests run builds of their own with other targets; this file quotes wrong hints on purpose.
     private static readonly string[] NotScanned = ["tests/HomeLab.Targets.Tests/", "tests/HomeLab.Build.Tests/HintTests.cs"];

@@ -286,7 +286,7 @@ public sealed class EnvironmentRenderer
             }
 
             var cache = new ChartCache(options.ChartCacheDirectoryOrDefault, helm);
-            var mirror = options.ChartMirrors.GetValueOrDefault(RepositoryUrl.Normalize(repo)) ?? options.ChartMirrors.GetValueOrDefault(repo);
+            var mirror = options.ChartMirrors.GetValueOrDefault(repo) ?? options.ChartMirrors.FirstOrDefault(m => RepositoryUrl.Normalize(m.Key) == RepositoryUrl.Normalize(repo)).Value;
             var pullKey = $"pull\n{options.ChartCacheDirectoryOrDefault}\n{repo}\n{chart}\n{version}\n{options.AllowNetwork}\n{mirror}";
             var (package, reason, isError) = await renderer._pulls.GetOrAdd(pullKey, _ => cache.GetAsync(repo, chart, version, options.AllowNetwork, cancellationToken, mirror)).ConfigureAwait(false);
             if (package is null && isError)

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using HomeLab.Manifests.Environments;
+using HomeLab.Manifests.Findings;
 using HomeLab.Manifests.Lint;
 using HomeLab.Manifests.Objects;
 using HomeLab.Manifests.Rendering;
@@ -58,6 +60,13 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
     [Parameter("A helm executable (default: HELM_EXE, PATH, .nuke/tools).")]
     AbsolutePath? HelmExe => TryGetValue(() => HelmExe);
 
+    /// <summary>Whether Render fails when a remote chart was not rendered.</summary>
+    [Parameter("Render: fail when a remote chart could not be rendered (not in the chart cache and not downloadable), instead of warning.")]
+    bool RequireComplete => TryGetValue<bool?>(() => RequireComplete) ?? false;
+
+    /// <summary>How Render renders; the chart sources component sets the chart cache and mirrors.</summary>
+    RenderOptions RenderSettings => new(RootDirectory) { AllowNetwork = !Offline };
+
     /// <summary>What Render produced in this run; the build holds one for all its targets.</summary>
     CheckedSets Rendered { get; }
 
@@ -84,33 +93,28 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
                 return;
             }
 
-            var catalog = Catalog;
-            ReportOnce(context, catalog.Findings, null);
-            if (HelmExe is null)
-            {
-                await new HelmBootstrap(RootDirectory).EnsureAsync(context, ct);
-            }
-
-            var renderer = new EnvironmentRenderer(
-                KubectlExe is null ? null : LocateTool(() => Kubectl.Locate(KubectlExe.Value, RootDirectory)),
-                HelmExe is null ? null : LocateTool(() => Helm.Locate(HelmExe.Value, RootDirectory)));
-
-            // Environments render at once and share what they have in common; findings are reported in environment order.
-            var names = new EnvironmentSelection([.. catalog.Names.Order(StringComparer.Ordinal)]).Select(Environments);
-            var selected = catalog.Environments.Where(e => names.Contains(e.Name)).ToList();
-            var sets = await Task.WhenAll(selected.Select(environment =>
-                renderer.RenderAsync(environment, new RenderOptions(RootDirectory) { AllowNetwork = !Offline }, ct)));
-            foreach (var (environment, set) in selected.Zip(sets))
+            var rendered = await RenderEnvironmentsAsync(context, RenderSettings, ct);
+            foreach (var (environment, set) in rendered)
             {
                 Rendered.Add(new CheckedSet(environment.Name, environment, set.Objects, set));
-                ReportOnce(context, set.Findings, environment.Name);
-                var offline = set.Counts.NotRenderedOffline == 0 ? string.Empty : $", {set.Counts.NotRenderedOffline} not rendered offline";
-                context.AddNote($"{environment.Name}: {set.Objects.Count} objects{offline}");
+                context.AddNote($"{environment.Name}: {set.Objects.Count} objects");
             }
 
-            if (selected.Count == 0)
+            if (rendered.Count == 0)
             {
                 context.AddNote("no environments under clusters/");
+            }
+
+            if (IncompleteRender.Describe(rendered.Select(r => r.Set), RenderSettings) is { } incomplete)
+            {
+                // One line that always shows, not a note hidden among the findings.
+                context.Info($"warning: {incomplete}");
+                context.AddNote(incomplete);
+                if (RequireComplete)
+                {
+                    WriteReports();
+                    throw new TargetFailedException($"--require-complete: {incomplete}");
+                }
             }
 
             // Written now too: when rendering fails, Validate and Lint do not run, and its findings must reach the reports.
@@ -122,6 +126,7 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
         .Description("Validates every rendered object against its schema: built-in kinds, CRDs in the set, the schema cache; deprecated APIs.")
         .DependsOn(Render)
         .ProceedAfterFailure()
+        .AssuredAfterFailure() // over what did render: one Application's failure never blinds the checks of the rest
         .Executes(context =>
         {
             ReportOnce(context, Rendered.PathFindings, null);
@@ -158,6 +163,7 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
         .Description("Lints every rendered object: security, probes, resources, network policy, mesh, ArgoCD, budgets (.homelab/lint.yaml configures).")
         .DependsOn(Render)
         .ProceedAfterFailure()
+        .AssuredAfterFailure() // over what did render: one Application's failure never blinds the checks of the rest
         .Executes(context =>
         {
             var configurationFile = RootDirectory / LintConfiguration.DefaultPath;
@@ -182,6 +188,37 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
             context.AddNote($"{objects} objects linted");
             WriteReports();
         });
+
+    /// <summary>Renders the selected environments at once (they share what they have in common), reporting the
+    /// catalog's and each environment's findings in environment order.</summary>
+    /// <param name="context">The running target.</param>
+    /// <param name="options">How to render.</param>
+    /// <param name="cancellationToken">Stops the render.</param>
+    /// <param name="reported">What to report of each finding (null: leave it out); every finding as it is when not given.</param>
+    /// <returns>Each selected environment with what it rendered.</returns>
+    async Task<IReadOnlyList<(EnvironmentDefinition Environment, RenderedSet Set)>> RenderEnvironmentsAsync(TargetContext context, RenderOptions options, CancellationToken cancellationToken, Func<Finding, Finding?>? reported = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var catalog = Catalog;
+        ReportOnce(context, catalog.Findings, null);
+        if (HelmExe is null)
+        {
+            await new HelmBootstrap(RootDirectory).EnsureAsync(context, cancellationToken);
+        }
+
+        var renderer = new EnvironmentRenderer(
+            KubectlExe is null ? null : LocateTool(() => Kubectl.Locate(KubectlExe.Value, RootDirectory)),
+            HelmExe is null ? null : LocateTool(() => Helm.Locate(HelmExe.Value, RootDirectory)));
+        var names = new EnvironmentSelection([.. catalog.Names.Order(StringComparer.Ordinal)]).Select(Environments);
+        var selected = catalog.Environments.Where(e => names.Contains(e.Name)).ToList();
+        var sets = await Task.WhenAll(selected.Select(environment => renderer.RenderAsync(environment, options, cancellationToken)));
+        foreach (var (environment, set) in selected.Zip(sets))
+        {
+            ReportOnce(context, reported is null ? set.Findings : set.Findings.Select(reported).OfType<Finding>(), environment.Name);
+        }
+
+        return [.. selected.Zip(sets)];
+    }
 
     /// <summary>What --path reads: the paths (<c>-</c> for standard input) and what kubeconform's options leave out.</summary>
     /// <returns>The scan's options.</returns>
