@@ -16,5 +16,5 @@ public enum BenchmarkKind
     RealShaped,
 
     /// <summary>./build.sh (Verify) on this repository: no change (warm), cold, one values file changed; medians with the stage breakdown.</summary>
-    Verify,
+    BuildScript,
 }

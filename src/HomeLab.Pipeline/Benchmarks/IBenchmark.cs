@@ -20,7 +20,7 @@ public interface IBenchmark : IPipelineBuild
     int BenchmarkRuns => TryGetValue<int?>(() => BenchmarkRuns) ?? 10;
 
     /// <summary>What to measure; empty measures everything.</summary>
-    [Parameter("Benchmark: what to measure (bootstrap, manifests, assertions, realshaped, verify); default: all.")]
+    [Parameter("Benchmark: what to measure (bootstrap, manifests, assertions, realshaped, buildscript); default: all.")]
     BenchmarkKind[] Benchmarks => TryGetValue(() => Benchmarks) ?? [];
 
     /// <summary>How many megabytes the real-shaped corpus has.</summary>
@@ -46,7 +46,7 @@ public interface IBenchmark : IPipelineBuild
                     BenchmarkKind.Bootstrap => await BenchmarkBootstrapAsync(context, ct),
                     BenchmarkKind.Manifests => await BenchmarkManifestsAsync(context, ct),
                     BenchmarkKind.RealShaped => await BenchmarkRealShapedAsync(context, ct),
-                    BenchmarkKind.Verify => await BenchmarkVerifyAsync(context, ct),
+                    BenchmarkKind.BuildScript => await BenchmarkVerifyAsync(context, ct),
                     _ => BenchmarkAssertions(context),
                 };
                 report.AddRange(lines);
