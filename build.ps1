@@ -9,7 +9,7 @@ $Stamp = Join-Path $Temp 'build.fingerprint'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'; $env:DOTNET_NOLOGO = '1'; $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 
 function Get-Fingerprint {
-    $inputs = @('build', 'src', 'global.json', 'Directory.Build.props', 'Directory.Packages.props', '.editorconfig') |
+    $inputs = @('build', 'src', 'tests/HomeLab.Stack.Tests', 'tests/HomeLab.Testing', 'global.json', 'Directory.Build.props', 'Directory.Packages.props', '.editorconfig') |
         ForEach-Object { Join-Path $Root $_ } | Where-Object { Test-Path $_ }
     $lines = Get-ChildItem -Path $inputs -Recurse -File -Include '*.cs', '*.csproj', '*.props', '*.targets', '*.json', '.editorconfig' |
         Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' } |

@@ -13,7 +13,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # Everything that can change the compiled build: its sources, its libraries' sources, and the MSBuild/SDK settings.
 fingerprint() {
-  local inputs=(build src global.json Directory.Build.props Directory.Packages.props .editorconfig)
+  local inputs=(build src tests/HomeLab.Stack.Tests tests/HomeLab.Testing global.json Directory.Build.props Directory.Packages.props .editorconfig)
   (
     cd "$ROOT"
     local existing=()

@@ -19,8 +19,18 @@ public sealed class RenderedEnvironments : IAsyncLifetime
 
     private readonly Dictionary<string, RenderedSet> sets = new(StringComparer.Ordinal);
 
+    private bool rendered;
+
+    /// <summary>Renders every environment of the repository this test run is in (xunit creates it).</summary>
+    public RenderedEnvironments()
+        : this(RepositoryRoot.Find() ?? throw new InvalidOperationException("Run the stack tests from inside the repository."))
+    {
+    }
+
+    private RenderedEnvironments(string root) => Root = root;
+
     /// <summary>The repository root.</summary>
-    public string Root { get; } = RepositoryRoot.Find() ?? throw new InvalidOperationException("Run the stack tests from inside the repository.");
+    public string Root { get; }
 
     /// <summary>The environments found under clusters/.</summary>
     public EnvironmentCatalog Catalog { get; private set; } = new([], []);
@@ -36,9 +46,34 @@ public sealed class RenderedEnvironments : IAsyncLifetime
     /// <summary>An assertion target over one environment's rendered objects.</summary>
     public ClusterUnderTest Rendered(string environment) => new(new ManifestSource(Objects(environment), $"rendered {environment}"));
 
+    /// <summary>
+    /// The environments as the build already rendered them: the build's in-process host (./build.sh StackTests) runs
+    /// the suites against its own sets instead of rendering a second time.
+    /// </summary>
+    /// <param name="root">The repository root.</param>
+    /// <param name="catalog">The environments.</param>
+    /// <param name="sets">The rendered sets, by environment name.</param>
+    /// <returns>A fixture that needs no <see cref="InitializeAsync"/>.</returns>
+    public static RenderedEnvironments FromRendered(string root, EnvironmentCatalog catalog, IReadOnlyDictionary<string, RenderedSet> sets)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        var fixture = new RenderedEnvironments(root) { Catalog = catalog, rendered = true };
+        foreach (var (name, set) in sets)
+        {
+            fixture.sets[name] = set;
+        }
+
+        return fixture;
+    }
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
+        if (rendered)
+        {
+            return;
+        }
+
         Catalog = EnvironmentCatalog.Discover(Root);
         var renderer = new EnvironmentRenderer();
         foreach (var environment in Catalog.Environments)

@@ -14,4 +14,7 @@ public enum BenchmarkKind
 
     /// <summary>Validate + Lint of a real-shaped corpus (large objects, CRDs, dashboards) beside libyaml's event-only parse of the same files, and peak memory.</summary>
     RealShaped,
+
+    /// <summary>./build.sh (Verify) on this repository: no change (warm), cold, one values file changed; medians with the stage breakdown.</summary>
+    BuildScript,
 }

@@ -41,13 +41,44 @@ public interface IStackTests : IVerifyManifests, IClusterAccess
     /// <summary>Where JUnit, JSON and TRX results go.</summary>
     AbsolutePath TestResults => TemporaryDirectory / "test-results";
 
-    /// <summary>Runs the stack's offline C# suites.</summary>
+    /// <summary>Runs the stack's offline C# suites inside the build, against what Render produced.</summary>
     Target StackTests => _ => _
-        .Description("Runs the stack's offline C# suites (tests/HomeLab.Stack.Tests, tier offline).")
+        .Description("Runs the stack's offline C# suites (tests/HomeLab.Stack.Tests, tier offline) in the build process against what Render produced.")
         .OnlyWhenStatic(() => File.Exists(StackTestProject), "no tests/HomeLab.Stack.Tests")
         .OnlyWhenStatic(() => ManifestPaths.Length == 0, "--path checks only the given paths")
         .ProceedAfterFailure()
-        .Executes(ct => DotNetCommand.RunAsync(RootDirectory, ["test", StackTestProject, "--nologo", "--filter", "tier=offline", "--logger", "console;verbosity=minimal"], ct));
+        .DependsOn(Render)
+        .Executes(async (context, ct) =>
+        {
+            // In-process, against the sets Render produced: the suites' assembly ships with the build (build/_build.csproj references it).
+            var sets = Rendered.All.Where(s => s.Rendered is not null).ToDictionary(s => s.Name, s => s.Rendered!, StringComparer.Ordinal);
+            var outcomes = await new InProcessSuites(RootDirectory, Catalog, sets).RunAsync(LoadSuites(), "offline", TestFilter, ct);
+            foreach (var failed in outcomes.Where(o => o.Failure is not null))
+            {
+                context.Report(new BuildAnnotation(AnnotationSeverity.Error, $"stack test {failed.Name} failed: {failed.Failure}", Title: "test/failed"));
+            }
+
+            var failures = outcomes.Count(o => o.Failure is not null);
+            context.AddNote($"stack suites: {outcomes.Count(o => o.Passed)} passed, {failures} failed, {outcomes.Count(o => o.Skipped)} skipped");
+            if (failures > 0)
+            {
+                throw new TargetFailedException($"{failures} stack tests failed; hint: dotnet test {StackTestProject} --filter tier=offline shows them in detail");
+            }
+        });
+
+    /// <summary>The stack suites' assembly, which the build carries beside itself.</summary>
+    /// <returns>The assembly.</returns>
+    static System.Reflection.Assembly LoadSuites()
+    {
+        try
+        {
+            return System.Reflection.Assembly.Load(new System.Reflection.AssemblyName("HomeLab.Stack.Tests"));
+        }
+        catch (FileNotFoundException exception)
+        {
+            throw new TargetFailedException($"the stack suites are not part of this build ({exception.Message}); hint: build/_build.csproj must reference tests/HomeLab.Stack.Tests");
+        }
+    }
 
     /// <summary>Runs the suites.</summary>
     Target Test => _ => _
