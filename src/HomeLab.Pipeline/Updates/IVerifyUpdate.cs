@@ -1,5 +1,5 @@
-using HomeLab.Pipeline.Manifests;
 using HomeLab.Manifests.Rendering;
+using HomeLab.Pipeline.Manifests;
 using HomeLab.Targets;
 using HomeLab.Tools;
 using Octokit;

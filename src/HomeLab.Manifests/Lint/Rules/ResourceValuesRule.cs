@@ -1,5 +1,5 @@
-using HomeLab.Manifests.Objects;
 using HomeLab.Manifests.Findings;
+using HomeLab.Manifests.Objects;
 using HomeLab.Manifests.Yaml;
 
 namespace HomeLab.Manifests.Lint.Rules;
