@@ -2,6 +2,7 @@ using HomeLab.Manifests.Rendering;
 using HomeLab.Pipeline.Charts;
 using HomeLab.Pipeline.Findings;
 using HomeLab.Pipeline.Manifests;
+using HomeLab.Pipeline.Tests.Support;
 using HomeLab.Targets;
 
 namespace HomeLab.Pipeline.Tests.Charts;
@@ -20,22 +21,13 @@ internal sealed class ChartSourcesBuild : BuildBase, IChartSources
 
 public sealed class ChartSourcesParameterTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("homelab-chart-sources-").FullName;
+    private readonly BuildSandbox sandbox = new("homelab-chart-sources-");
 
-    public ChartSourcesParameterTests() => Directory.CreateDirectory(Path.Combine(root, ".nuke"));
+    private string root => sandbox.Root;
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => sandbox.Dispose();
 
-    private async Task<(int ExitCode, string Output, ChartSourcesBuild Build)> RunAsync(params string[] arguments)
-    {
-        var build = new ChartSourcesBuild();
-        using var output = new StringWriter();
-        var exitCode = await BuildRunner.RunAsync(
-            new BuildRunSettings { Arguments = [.. arguments, "--root", root, "--no-logo"], Output = output, WorkingDirectory = root, WriteSchema = false, Environment = new Dictionary<string, string>() },
-            build,
-            x => x.Show);
-        return (exitCode, output.ToString(), build);
-    }
+    private Task<(int ExitCode, string Output, ChartSourcesBuild Build)> RunAsync(params string[] arguments) => sandbox.RunAsync<ChartSourcesBuild>(x => x.Show, arguments);
 
     [Fact]
     public async Task Render_keeps_the_default_chart_cache_and_no_mirror_when_none_is_given()

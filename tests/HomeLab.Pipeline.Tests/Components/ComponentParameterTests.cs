@@ -3,6 +3,7 @@ using HomeLab.Pipeline.Benchmarks;
 using HomeLab.Pipeline.Findings;
 using HomeLab.Pipeline.Manifests;
 using HomeLab.Pipeline.Suites;
+using HomeLab.Pipeline.Tests.Support;
 using HomeLab.Targets;
 
 namespace HomeLab.Pipeline.Tests.Components;
@@ -26,22 +27,13 @@ internal sealed class ComponentBuild : BuildBase, IBenchmark, IStackTests, IAsse
 
 public sealed class ComponentParameterTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("homelab-components-").FullName;
+    private readonly BuildSandbox sandbox = new("homelab-components-");
 
-    public ComponentParameterTests() => Directory.CreateDirectory(Path.Combine(root, ".nuke"));
+    private string root => sandbox.Root;
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => sandbox.Dispose();
 
-    private async Task<(int ExitCode, string Output, ComponentBuild Build)> RunAsync(params string[] arguments)
-    {
-        var build = new ComponentBuild();
-        using var output = new StringWriter();
-        var exitCode = await BuildRunner.RunAsync(
-            new BuildRunSettings { Arguments = [.. arguments, "--root", root, "--no-logo"], Output = output, WorkingDirectory = root, WriteSchema = false, Environment = new Dictionary<string, string>() },
-            build,
-            x => x.Show);
-        return (exitCode, output.ToString(), build);
-    }
+    private Task<(int ExitCode, string Output, ComponentBuild Build)> RunAsync(params string[] arguments) => sandbox.RunAsync<ComponentBuild>(x => x.Show, arguments);
 
     [Fact]
     public async Task A_component_parameter_keeps_its_default_when_no_source_gives_one()
