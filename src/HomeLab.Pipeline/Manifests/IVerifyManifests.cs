@@ -134,11 +134,10 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
             foreach (var set in Rendered.All)
             {
                 var version = KubernetesVersion ?? set.Environment?.KubernetesVersion ?? ValidationOptions.DefaultKubernetesVersion;
+                // --kubernetes-version is checked before anything runs ([KubernetesVersionFormat]); an environment file's is not.
                 if (!ApiDeprecations.TryParseKubernetesVersion(version, out var unusedVersion))
                 {
-                    throw new TargetFailedException(KubernetesVersion is null
-                        ? $"{set.Environment?.File}: kubernetesVersion '{version}' is not a Kubernetes version such as 1.32 or v1.32.4."
-                        : $"--kubernetes-version {version}: not a Kubernetes version such as 1.32 or v1.32.4.");
+                    throw new TargetFailedException($"{set.Environment?.File}: kubernetesVersion '{version}' is not a Kubernetes version such as 1.32 or v1.32.4.");
                 }
 
                 var validator = new ManifestValidator(new ValidationOptions
