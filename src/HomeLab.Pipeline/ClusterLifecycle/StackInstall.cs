@@ -1,5 +1,6 @@
 using HomeLab.Cluster.Argo;
 using HomeLab.Manifests.Environments;
+using HomeLab.Pipeline.Progress;
 using HomeLab.Targets;
 using HomeLab.Tools;
 
@@ -54,17 +55,22 @@ internal static class StackInstall
 
         stage = time.GetTimestamp();
         using var connection = build.ConnectToCluster();
-        var outcome = await new SyncWaveWait(connection.Kubernetes, time)
+        SyncWaveOutcome outcome;
+        await using (var view = SyncProgressView.StartOnStandardOutput(context.Info))
         {
-            Namespace = argocd.Namespace,
-            WaveTimeout = TimeSpan.FromMinutes(build.WaveTimeout),
-            OnChange = progress => context.Info(progress.ToString()),
-            OnWaveReady = wave =>
+            outcome = await new SyncWaveWait(connection.Kubernetes, time)
             {
-                context.Info($"wave {wave.Wave}: {wave.Applications} Applications Synced and Healthy after {wave.Duration.TotalSeconds:0} s");
-                build.ClusterStages.Add($"wave {wave.Wave} ({wave.Applications} Applications)", wave.Duration);
-            },
-        }.WaitAsync(cancellationToken).ConfigureAwait(false);
+                Namespace = argocd.Namespace,
+                WaveTimeout = TimeSpan.FromMinutes(build.WaveTimeout),
+                OnChange = view.Show,
+                OnWaveReady = wave =>
+                {
+                    view.WaveReady(wave);
+                    build.ClusterStages.Add($"wave {wave.Wave} ({wave.Applications} Applications)", wave.Duration);
+                },
+            }.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (!outcome.Succeeded)
         {
             context.Info(await StackFailureReport.CollectAsync(connection, outcome, time, argocd.Namespace, cancellationToken).ConfigureAwait(false));
