@@ -74,11 +74,19 @@ internal static class StackInstall
         if (!outcome.Succeeded)
         {
             context.Info(await StackFailureReport.CollectAsync(connection, outcome, time, argocd.Namespace, cancellationToken).ConfigureAwait(false));
+            await ReportStagesAsync(build, context, cancellationToken).ConfigureAwait(false);
             throw new TargetFailedException(outcome.Describe());
         }
 
         build.ClusterStages.Add("stack Synced and Healthy", time.GetElapsedTime(stage));
         context.AddNote(outcome.Describe());
+        await ReportStagesAsync(build, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Each stage's time so far: a note in the build's summary and, on GitHub Actions, a table in the step summary.</summary>
+    private static async Task ReportStagesAsync(IClusterLifecycle build, TargetContext context, CancellationToken cancellationToken)
+    {
+        context.AddNote(build.ClusterStages.ToString());
         if (build.Environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summary) && summary.Length > 0)
         {
             await File.AppendAllTextAsync(summary, build.ClusterStages.ToMarkdown() + "\n", cancellationToken).ConfigureAwait(false);

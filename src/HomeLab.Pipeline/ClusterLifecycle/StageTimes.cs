@@ -17,6 +17,11 @@ public sealed class StageTimes
     /// <param name="duration">How long it took.</param>
     public void Add(string stage, TimeSpan duration) => _stages.Enqueue((stage, duration));
 
+    /// <summary>The stages on one line, as the build's summary shows them.</summary>
+    /// <returns>For example <c>stages: ClusterUp (created) 41 s · nodes Ready 12 s · ArgoCD installed 63 s</c>.</returns>
+    public override string ToString() =>
+        "stages: " + string.Join(" · ", _stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Stage} {s.Duration.TotalSeconds:0} s")));
+
     /// <summary>The stages as a Markdown table.</summary>
     /// <returns>The Markdown.</returns>
     public string ToMarkdown()

@@ -52,6 +52,7 @@ public interface IStackTests : IVerifyManifests, IClusterAccess
         {
             // In-process, against the sets Render produced: the suites' assembly ships with the build (build/_build.csproj references it).
             var sets = Rendered.All.Where(s => s.Rendered is not null).ToDictionary(s => s.Name, s => s.Rendered!, StringComparer.Ordinal);
+            var started = Time.GetTimestamp();
             var outcomes = await new InProcessSuites(RootDirectory, Catalog, sets).RunAsync(LoadSuites(), "offline", TestFilter, ct);
             foreach (var failed in outcomes.Where(o => o.Failure is not null))
             {
@@ -59,7 +60,7 @@ public interface IStackTests : IVerifyManifests, IClusterAccess
             }
 
             var failures = outcomes.Count(o => o.Failure is not null);
-            context.AddNote($"stack suites: {outcomes.Count(o => o.Passed)} passed, {failures} failed, {outcomes.Count(o => o.Skipped)} skipped");
+            context.AddNote(SuiteTally.Of("stack suites", outcomes, Time.GetElapsedTime(started)).ToString());
             if (failures > 0)
             {
                 throw new TargetFailedException($"{failures} stack tests failed; hint: dotnet test {StackTestProject} --filter tier=offline shows them in detail");
@@ -96,6 +97,7 @@ public interface IStackTests : IVerifyManifests, IClusterAccess
 
             Directory.CreateDirectory(TestResults);
             var reports = new List<TestReport>();
+            var started = Time.GetTimestamp();
             if (Tier != TestTier.Live)
             {
                 foreach (var set in Rendered.All)
@@ -138,19 +140,86 @@ public interface IStackTests : IVerifyManifests, IClusterAccess
                 context.Report(new BuildAnnotation(AnnotationSeverity.Error, $"test {failed.Name} failed: {string.Join("; ", failed.Failures)}", Title: "test/failed"));
             }
 
-            context.AddNote($"chainsaw: {reports.Count(r => r.Status == ReportStatus.Passed)} passed, {reports.Count(r => r.Status == ReportStatus.Failed)} failed, {reports.Count(r => r.Status == ReportStatus.Skipped)} skipped");
-            if (Environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summary) && summary.Length > 0)
+            var tallies = new List<SuiteTally>
             {
-                await File.AppendAllTextAsync(summary, StepSummary(reports) + "\n", ct);
-            }
-
+                new("chainsaw", reports.Count(r => r.Status == ReportStatus.Passed), reports.Count(r => r.Status == ReportStatus.Failed), reports.Count(r => r.Status == ReportStatus.Skipped), Time.GetElapsedTime(started)),
+            };
+            TargetFailedException? suitesFailed = null;
+            IReadOnlyList<SuiteOutcome> suites = [];
             if (File.Exists(StackTestProject))
             {
-                var filter = StackTestFilter.For(Tier, TestFilter, Tag);
-                string[] filterArguments = filter.Length == 0 ? [] : ["--filter", filter];
-                await DotNetCommand.RunAsync(RootDirectory, ["test", StackTestProject, "--nologo", "--logger", "trx", "--results-directory", TestResults, .. filterArguments], ct);
+                (suites, suitesFailed, var duration) = await RunStackSuitesAsync(ct);
+                tallies.Add(SuiteTally.Of("C# suites", suites, duration));
+            }
+
+            context.AddNote(string.Join("; ", tallies) + (tallies.Count > 1 ? $"; {SuiteTally.Total(tallies)}" : string.Empty));
+            if (Environment.TryGetValue("GITHUB_STEP_SUMMARY", out var summary) && summary.Length > 0)
+            {
+                await File.AppendAllTextAsync(summary, SuiteTally.ToMarkdown(tallies) + "\n" + StepSummary(reports) + "\n" + SuiteFailures(suites), ct);
+            }
+
+            var failedSuites = suites.Where(o => o.Failure is not null).ToList();
+            if (failedSuites.Count > 0)
+            {
+                throw new TargetFailedException($"{failedSuites.Count} C# suite tests failed ({string.Join(", ", failedSuites.Take(3).Select(o => o.Name))}{(failedSuites.Count > 3 ? ", …" : string.Empty)}); hint: {TestResults / StackSuitesTrx} has each failure");
+            }
+
+            if (suitesFailed is not null)
+            {
+                throw suitesFailed;
             }
         });
+
+    /// <summary>The TRX file the C# suites' <c>dotnet test</c> writes into <see cref="TestResults"/>.</summary>
+    private const string StackSuitesTrx = "stack-suites.trx";
+
+    /// <summary>Runs the stack's C# suites in <c>dotnet test</c> and reads their results back from its TRX file.</summary>
+    /// <param name="cancellationToken">Stops dotnet test.</param>
+    /// <returns>The outcomes, dotnet test's failure when it failed, and how long it took.</returns>
+    private async Task<(IReadOnlyList<SuiteOutcome> Outcomes, TargetFailedException? Failure, TimeSpan Duration)> RunStackSuitesAsync(CancellationToken cancellationToken)
+    {
+        var trx = TestResults / StackSuitesTrx;
+        File.Delete(trx);
+        var filter = StackTestFilter.For(Tier, TestFilter, Tag);
+        string[] filterArguments = filter.Length == 0 ? [] : ["--filter", filter];
+        var started = Time.GetTimestamp();
+        TargetFailedException? failure = null;
+        try
+        {
+            await DotNetCommand.RunAsync(RootDirectory, ["test", StackTestProject, "--nologo", "--logger", $"trx;LogFileName={StackSuitesTrx}", "--results-directory", TestResults, .. filterArguments], cancellationToken);
+        }
+        catch (TargetFailedException exception)
+        {
+            // A failing test makes dotnet test exit non-zero: count the results first, then fail.
+            failure = exception;
+        }
+
+        var duration = Time.GetElapsedTime(started);
+        if (!File.Exists(trx))
+        {
+            return ([], failure ?? new TargetFailedException($"dotnet test wrote no results to {trx}"), duration);
+        }
+
+        try
+        {
+            return (TrxResults.Read(trx), failure, duration);
+        }
+        catch (InvalidDataException exception)
+        {
+            return ([], new TargetFailedException(exception.Message), duration);
+        }
+    }
+
+    /// <summary>The failed C# suite tests as Markdown for the GitHub Actions step summary.</summary>
+    /// <param name="outcomes">The C# suites' outcomes.</param>
+    /// <returns>The Markdown; empty when none failed.</returns>
+    static string SuiteFailures(IEnumerable<SuiteOutcome> outcomes)
+    {
+        var failed = outcomes.Where(o => o.Failure is not null).ToList();
+        return failed.Count == 0
+            ? string.Empty
+            : "### Failed C# suite tests\n\n" + string.Concat(failed.Select(o => $"- `{o.Name}`: {o.Failure!.Split('\n')[0].Replace("|", "\\|", StringComparison.Ordinal)}\n"));
+    }
 
     /// <summary>The Chainsaw results as a Markdown table for the GitHub Actions step summary.</summary>
     /// <param name="reports">The results.</param>
