@@ -186,7 +186,7 @@ internal static class ProdDeployment
     private static ClusterConnection Connect(IDeployProd build, ClusterDeclaration declared) =>
         build.ConnectToCluster(build.ClusterOptions.WithMissingKubeconfigHint(
             $"DeployProd talks to the hardware, not to k3d: fetch its kubeconfig with `scp <server node>:/etc/rancher/k3s/k3s.yaml ~/.kube/{declared.Context}.yaml`, "
-            + $"set its server: to {declared.Server} and rename its context to {declared.Context}, then pass --kubeconfig ~/.kube/{declared.Context}.yaml (or set KUBECONFIG)"));
+            + $"set its server: to {declared.Server.ToString().TrimEnd('/')} and rename its context to {declared.Context}, then pass --kubeconfig ~/.kube/{declared.Context}.yaml (or set KUBECONFIG)"));
 
     private static RenderedSet RenderedSet(IDeployProd build)
     {
