@@ -21,8 +21,6 @@ public sealed class DeployProdRunTests : IAsyncLifetime, IDisposable
     public DeployProdRunTests()
     {
         _server.Serve("", "v1", "Service", "services", namespaced: true);
-        _server.Serve("argoproj.io", "v1alpha1", "Application", "applications", namespaced: true);
-        _server.Serve("argoproj.io", "v1alpha1", "AppProject", "appprojects", namespaced: true);
         Kubeconfig = Write(".kube/homelab.yaml", $$"""
             apiVersion: v1
             kind: Config
@@ -53,7 +51,7 @@ public sealed class DeployProdRunTests : IAsyncLifetime, IDisposable
             kind: AppProject
             metadata: { name: platform, namespace: argocd }
             spec:
-              sourceRepos: [https://github.com/example/homelab.git]
+              sourceRepos: [https://github.com/example/homelab.git, https://argoproj.github.io/argo-helm]
               destinations: [{ server: https://kubernetes.default.svc, namespace: "*" }]
             """);
         Write("clusters/k3s/apps/hello.yaml", Application("hello", 1, "manifests/hello", "home"));
@@ -120,6 +118,7 @@ public sealed class DeployProdRunTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Rollback_points_the_root_application_back_at_the_previous_recorded_revision()
     {
+        ArgoCd();
         var root = Root("new2222");
         root["metadata"]!["annotations"]![DeploymentRecord.Annotation] = new DeploymentRecord("new2222", "old1111", DateTimeOffset.UnixEpoch, "alice", "1 to create, 0 to change, 0 to prune").ToJson();
         _server.Put(root);
@@ -129,6 +128,43 @@ public sealed class DeployProdRunTests : IAsyncLifetime, IDisposable
         exitCode.Should().Be(0, output);
         output.Should().Contain("deployed old1111 (was new2222)");
         _server.Find("argoproj.io/v1alpha1", "Application", "argocd", "root")!["spec"]!["source"]!["targetRevision"]!.Value<string>().Should().Be("old1111");
+    }
+
+    [SkippableFact]
+    public async Task A_dry_run_on_a_cluster_without_ArgoCD_plans_the_bootstrap_with_argocds_own_chart_and_installs_nothing()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "the fake helm is a shell script");
+        var helm = WithArgoCdsOwnApplication();
+
+        var (exitCode, output, _) = await RunAsync("--dry-run", "--helm-exe", helm, "--offline");
+
+        exitCode.Should().Be(0, output);
+        output.Should().Contain("bootstrap (no ArgoCD on the cluster)\n  + install argo-cd 7.8.2 from https://argoproj.github.io/argo-helm as release argocd in namespace argocd with manifests/argocd-values.yaml\n");
+        output.Should().Contain("first deployment: no ArgoCD");
+        output.Should().Contain("Plan: ArgoCD to bootstrap, ");
+        File.ReadAllLines(Path.Combine(_sandbox.Root, "helm-calls.log")).Should().NotContain(line => line.StartsWith("upgrade", StringComparison.Ordinal), "a dry run installs nothing");
+        _server.Received.Where(r => r.Method != "GET" && !r.Query.ContainsKey("dryRun")).Should().BeEmpty();
+    }
+
+    [SkippableFact]
+    public async Task A_first_deployment_installs_ArgoCD_then_the_projects_then_the_root_application()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "the fake helm is a shell script");
+        var helm = WithArgoCdsOwnApplication();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var argocd = ActAsArgoCdOnceHelmInstallsIt(stop.Token);
+
+        var (exitCode, output, _) = await RunAsync("--yes", "--helm-exe", helm, "--offline");
+        await stop.CancelAsync();
+        await argocd;
+
+        exitCode.Should().Be(0, output);
+        output.Should().Contain($"deployed {Revision} (was nothing)");
+        var install = File.ReadAllLines(Path.Combine(_sandbox.Root, "helm-calls.log")).Should().ContainSingle(line => line.StartsWith("upgrade", StringComparison.Ordinal)).Subject;
+        install.Should().StartWith("upgrade --install argocd argo-cd --repo https://argoproj.github.io/argo-helm --version 7.8.2 --namespace argocd --create-namespace --wait")
+            .And.Contain($"-f {Path.Combine(_sandbox.Root, "manifests/argocd-values.yaml")}").And.EndWith("--kube-context homelab");
+        _server.Received.Where(r => r.Method == "PATCH" && !r.Query.ContainsKey("dryRun")).Select(r => r.Path).Should().StartWith(
+            ["/apis/argoproj.io/v1alpha1/namespaces/argocd/appprojects/platform", "/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/root"]);
     }
 
     [Fact]
@@ -178,12 +214,94 @@ public sealed class DeployProdRunTests : IAsyncLifetime, IDisposable
         return certificate.ExportCertificatePem() + "\n";
     }
 
+    private void ArgoCd()
+    {
+        _server.Serve("argoproj.io", "v1alpha1", "Application", "applications", namespaced: true);
+        _server.Serve("argoproj.io", "v1alpha1", "AppProject", "appprojects", namespaced: true);
+    }
+
     private void ArgoCdWithTheSealingController()
     {
+        ArgoCd();
         _server.Put(JObject.Parse("""
             {"apiVersion":"v1","kind":"Service","metadata":{"name":"sealed-secrets-controller","namespace":"kube-system"},"spec":{"ports":[{"name":"http","port":8080}]}}
             """));
         _server.ServeText("/api/v1/namespaces/kube-system/services/http:sealed-secrets-controller:http/proxy/v1/cert.pem", File.ReadAllText(Path.Combine(_sandbox.Root, "clusters", "k3s", "sealing-cert.pem")));
+    }
+
+    // What ArgoCD does once helm has installed it: its kinds are served, and the Applications become Synced and Healthy.
+    private async Task ActAsArgoCdOnceHelmInstallsIt(CancellationToken cancellationToken)
+    {
+        var calls = Path.Combine(_sandbox.Root, "helm-calls.log");
+        try
+        {
+            while (!(File.Exists(calls) && File.ReadAllText(calls).Contains("upgrade", StringComparison.Ordinal)))
+            {
+                await Task.Delay(20, cancellationToken);
+            }
+
+            ArgoCd();
+            File.WriteAllText(Path.Combine(_sandbox.Root, "argocd-served"), string.Empty);
+            JObject? root;
+            while ((root = _server.Find("argoproj.io/v1alpha1", "Application", "argocd", "root")) is null)
+            {
+                await Task.Delay(20, cancellationToken);
+            }
+
+            root["status"] = JObject.Parse("""{"sync":{"status":"Synced"},"health":{"status":"Healthy"}}""");
+            _server.Put(root);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    // ArgoCD's own Application (a remote chart, in the chart cache) and a helm that renders a ConfigMap for it and records every call.
+    private string WithArgoCdsOwnApplication()
+    {
+        Write("clusters/k3s/apps/kustomization.yaml", "resources: [projects.yaml, hello.yaml, argocd.yaml]\n");
+        Write("clusters/k3s/apps/argocd.yaml", """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata: { name: argocd, namespace: argocd, annotations: { argocd.argoproj.io/sync-wave: "0" } }
+            spec:
+              project: platform
+              sources:
+                - repoURL: https://argoproj.github.io/argo-helm
+                  chart: argo-cd
+                  targetRevision: 7.8.2
+                  helm: { releaseName: argocd, valueFiles: [$values/manifests/argocd-values.yaml] }
+                - { repoURL: https://github.com/example/homelab.git, targetRevision: main, ref: values }
+              destination: { server: https://kubernetes.default.svc, namespace: argocd }
+            """);
+        Write("manifests/argocd-values.yaml", "server: {}\n");
+        var cached = Path.Combine(_sandbox.Root, ".nuke", "cache", "charts", "https_argoproj.github.io_argo-helm", "argo-cd", "7.8.2");
+        Directory.CreateDirectory(cached);
+        using (var package = File.Create(Path.Combine(cached, "argo-cd-7.8.2.tgz")))
+        using (var gzip = new System.IO.Compression.GZipStream(package, System.IO.Compression.CompressionLevel.Fastest))
+        using (var tar = new System.Formats.Tar.TarWriter(gzip))
+        {
+            foreach (var (name, text) in new[] { ("argo-cd/Chart.yaml", "apiVersion: v2\nname: argo-cd\nversion: 7.8.2\n"), ("argo-cd/values.yaml", "server: {}\n") })
+            {
+                tar.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, name) { DataStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)) });
+            }
+        }
+
+        var helm = Write("fake-helm", """
+            #!/bin/sh
+            echo "$@" >> "$(dirname "$0")/helm-calls.log"
+            case "$1" in
+              template) printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: argocd-cm\n  namespace: argocd\ndata:\n  url: https://argocd.homelab.example.net\n' ;;
+              version) echo 'v3.17.0+g0' ;;
+              upgrade) i=0; while [ ! -f "$(dirname "$0")/argocd-served" ] && [ $i -lt 500 ]; do sleep 0.02; i=$((i+1)); done ;;
+            esac
+            """);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(helm, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return helm;
     }
 
     private Task<(int ExitCode, string Output, DeployBuild Build)> RunAsync(params string[] arguments) =>
