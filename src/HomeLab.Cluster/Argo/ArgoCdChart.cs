@@ -22,8 +22,20 @@ public sealed record ArgoCdChart(string Repository, string Chart, string Version
     public static ArgoCdChart Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Reads the chart source of an Application given as YAML or JSON text (a rendered one, with its environment's patches).</summary>
+    /// <param name="text">The Application.</param>
+    /// <param name="path">Where it comes from, for messages.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="InvalidDataException">The Application has no Helm chart source with a version; the message names <paramref name="path"/>.</exception>
+    public static ArgoCdChart Parse(string text, string path)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrEmpty(path);
         var stream = new YamlStream();
-        using (var reader = new StringReader(File.ReadAllText(path)))
+        using (var reader = new StringReader(text))
         {
             stream.Load(reader);
         }

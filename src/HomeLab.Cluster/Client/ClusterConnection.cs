@@ -14,8 +14,9 @@ public sealed class ClusterConnection : IDisposable
 {
     private readonly Kubernetes _kubernetes;
 
-    private ClusterConnection(KubernetesClientConfiguration configuration, string? origin)
+    private ClusterConnection(KubernetesClientConfiguration configuration, string? origin, string? kubeconfigPath)
     {
+        KubeconfigPath = kubeconfigPath;
         // Watches stay open for minutes; each operation bounds its own time with its CancellationToken.
         configuration.HttpClientTimeout = Timeout.InfiniteTimeSpan;
         _kubernetes = new Kubernetes(configuration);
@@ -30,6 +31,9 @@ public sealed class ClusterConnection : IDisposable
 
     /// <summary>The API server's address.</summary>
     public Uri Server { get; }
+
+    /// <summary>The kubeconfig file the connection was read from, or null (in-cluster, text, or a configuration); tools such as helm get it as <c>KUBECONFIG</c>.</summary>
+    public string? KubeconfigPath { get; }
 
     /// <summary>The kubeconfig context in use, or null (in-cluster, or built from a configuration).</summary>
     public string? Context { get; }
@@ -59,29 +63,30 @@ public sealed class ClusterConnection : IDisposable
     public static ClusterConnection Connect(ClusterConnectionOptions? options = null)
     {
         options ??= ClusterConnectionOptions.Default;
-        var path = options.KubeconfigPath ?? FindKubeconfig();
+        string? Variable(string name) => options.Environment is { } environment ? environment.GetValueOrDefault(name) : Environment.GetEnvironmentVariable(name);
+        var listed = options.KubeconfigPath ?? Variable("KUBECONFIG");
+        var path = FindKubeconfig(listed, Variable);
         if (path is null)
         {
-            if (KubernetesClientConfiguration.IsInCluster())
+            if (!string.IsNullOrWhiteSpace(listed))
             {
-                return new ClusterConnection(KubernetesClientConfiguration.InClusterConfig(), "in-cluster service account");
+                throw new ClusterConnectionException($"{listed}: kubeconfig not found; hint: check the path (--kubeconfig or KUBECONFIG)");
+            }
+
+            if (!string.IsNullOrEmpty(Variable("KUBERNETES_SERVICE_HOST")) && KubernetesClientConfiguration.IsInCluster())
+            {
+                return new ClusterConnection(KubernetesClientConfiguration.InClusterConfig(), "in-cluster service account", null);
             }
 
             throw new ClusterConnectionException(
-                $"no kubeconfig: KUBECONFIG is {(Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } k ? $"'{k}' (no such file)" : "unset")}, "
-                + $"{DefaultKubeconfigPath()} does not exist and this is not a pod (KUBERNETES_SERVICE_HOST unset); "
-                + "hint: start one with `./build.sh ClusterUp Test` or point KUBECONFIG at a cluster");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new ClusterConnectionException($"{path}: kubeconfig not found; hint: check the path or KUBECONFIG");
+                $"no kubeconfig: KUBECONFIG is unset, {DefaultKubeconfigPath(Variable) ?? "~/.kube/config"} does not exist and this is not a pod (KUBERNETES_SERVICE_HOST unset); "
+                + $"hint: {options.MissingKubeconfigHint}");
         }
 
         try
         {
             var configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(path, options.Context);
-            return new ClusterConnection(configuration, $"{path} context {configuration.CurrentContext}");
+            return new ClusterConnection(configuration, $"{path} context {configuration.CurrentContext}", path);
         }
         catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
         {
@@ -100,7 +105,7 @@ public sealed class ClusterConnection : IDisposable
         ArgumentNullException.ThrowIfNull(kubeconfig);
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(kubeconfig));
         var configuration = KubernetesClientConfiguration.BuildConfigFromConfigFile(stream, context);
-        return new ClusterConnection(configuration, $"kubeconfig text context {configuration.CurrentContext}");
+        return new ClusterConnection(configuration, $"kubeconfig text context {configuration.CurrentContext}", null);
     }
 
     /// <summary>Connects with a KubernetesClient configuration built by the caller (e.g. <c>Host = "http://127.0.0.1:8001"</c> behind <c>kubectl proxy</c>).</summary>
@@ -109,7 +114,7 @@ public sealed class ClusterConnection : IDisposable
     public static ClusterConnection FromConfiguration(KubernetesClientConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return new ClusterConnection(configuration, null);
+        return new ClusterConnection(configuration, null, null);
     }
 
     /// <summary>
@@ -205,19 +210,17 @@ public sealed class ClusterConnection : IDisposable
         return await _kubernetes.HttpClient.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string? FindKubeconfig()
+    // KUBECONFIG may list several files; kubectl merges them, we take the first that exists.
+    private static string? FindKubeconfig(string? listed, Func<string, string?> variable)
     {
-        var variable = Environment.GetEnvironmentVariable("KUBECONFIG");
-        if (!string.IsNullOrWhiteSpace(variable))
+        if (!string.IsNullOrWhiteSpace(listed))
         {
-            // KUBECONFIG may list several files; kubectl merges them, we take the first that exists.
-            return variable.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(File.Exists);
+            return listed.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(File.Exists);
         }
 
-        var home = DefaultKubeconfigPath();
-        return File.Exists(home) ? home : null;
+        return DefaultKubeconfigPath(variable) is { } home && File.Exists(home) ? home : null;
     }
 
-    private static string DefaultKubeconfigPath() =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
+    private static string? DefaultKubeconfigPath(Func<string, string?> variable) =>
+        (variable("HOME") ?? variable("USERPROFILE")) is { Length: > 0 } home ? Path.Combine(home, ".kube", "config") : null;
 }

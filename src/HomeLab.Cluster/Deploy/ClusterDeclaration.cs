@@ -35,8 +35,8 @@ public sealed record ClusterDeclaration(string Environment, string Context, Uri 
             throw new DeployRefusedException($"{at.File}:{at.Line}: {environment.Name} declares no cluster; hint: add cluster: {{ context: <kubeconfig context>, server: https://<address>:6443 }} so DeployProd knows which cluster is the target");
         }
 
-        var context = Required(cluster, "context", environment);
-        var server = Required(cluster, "server", environment);
+        var context = Required(cluster, "context", environment, "the context name of the k3s kubeconfig after `kubectl config rename-context default <name>`");
+        var server = Required(cluster, "server", environment, "the server: line of the k3s kubeconfig, with the server node's LAN address, e.g. https://192.168.1.10:6443");
         if (!Uri.TryCreate(server, UriKind.Absolute, out var address) || address.Scheme is not ("https" or "http"))
         {
             var span = cluster["server"]!.Span;
@@ -44,6 +44,20 @@ public sealed record ClusterDeclaration(string Environment, string Context, Uri 
         }
 
         var fingerprint = cluster.GetString("caFingerprint");
+        if (!string.IsNullOrWhiteSpace(fingerprint))
+        {
+            var span = cluster["caFingerprint"]!.Span;
+            if (IsPlaceholder(fingerprint))
+            {
+                throw new DeployRefusedException($"{span.File}:{span.Line}: cluster.caFingerprint is a placeholder ('{fingerprint}'); hint: fill it with the fingerprint `./build.sh DeployProd --dry-run` prints, or remove the line until then");
+            }
+
+            if (NormalizeFingerprint(fingerprint).Length != 64)
+            {
+                throw new DeployRefusedException($"{span.File}:{span.Line}: cluster.caFingerprint '{fingerprint}' is not a SHA-256 fingerprint (64 hex digits); hint: copy the one `./build.sh DeployProd --dry-run` prints");
+            }
+        }
+
         return new ClusterDeclaration(environment.Name, context, address, string.IsNullOrWhiteSpace(fingerprint) ? null : fingerprint, cluster.Span.IsKnown ? cluster.Span : at);
     }
 
@@ -62,13 +76,32 @@ public sealed record ClusterDeclaration(string Environment, string Context, Uri 
         return new string([.. text.Where(Uri.IsHexDigit).Select(char.ToUpperInvariant)]);
     }
 
-    private static string Required(YamlMap cluster, string key, EnvironmentDefinition environment)
+    /// <summary>
+    /// Whether a value is one a person was meant to replace: <c>&lt;address&gt;</c>, <c>…</c> or <c>...</c>, TODO,
+    /// CHANGEME, FIXME, REPLACE-ME or <c>x.x.x.x</c>.
+    /// </summary>
+    /// <param name="value">The value as written.</param>
+    /// <returns>True for a placeholder.</returns>
+    public static bool IsPlaceholder(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        string[] markers = ["<", ">", "…", "...", "TODO", "CHANGEME", "CHANGE-ME", "CHANGE_ME", "FIXME", "REPLACE", "X.X.X.X"];
+        return markers.Any(marker => value.Contains(marker, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string Required(YamlMap cluster, string key, EnvironmentDefinition environment, string what)
     {
         var value = cluster.GetString(key);
         if (string.IsNullOrWhiteSpace(value))
         {
             var span = cluster.Span;
             throw new DeployRefusedException($"{span.File}:{span.Line}: {environment.Name}'s cluster declares no {key}; hint: copy it from `kubectl config view --minify` on the machine that reaches the cluster");
+        }
+
+        if (IsPlaceholder(value))
+        {
+            var span = cluster[key]!.Span;
+            throw new DeployRefusedException($"{span.File}:{span.Line}: cluster.{key} is a placeholder ('{value}'); hint: fill it with {what}");
         }
 
         return value;

@@ -65,6 +65,34 @@ public static class ContextGuard
         }
     }
 
+    /// <summary>Checks that a context a <c>ClusterUp</c> or <c>StackUp</c> run was told to use (<c>--kube-context</c>) is not the hardware's.</summary>
+    /// <param name="declared">The hardware's declaration.</param>
+    /// <param name="context">The context named.</param>
+    /// <exception cref="DeployRefusedException">It is the hardware's context.</exception>
+    public static void CheckNotProductionContext(ClusterDeclaration declared, string? context)
+    {
+        ArgumentNullException.ThrowIfNull(declared);
+        if (string.Equals(context, declared.Context, StringComparison.Ordinal))
+        {
+            throw new DeployRefusedException($"refusing to use context '{context}': it is {declared.Environment}'s ({declared.Span.File}:{declared.Span.Line}), and a k3s context is never a ClusterUp or StackUp target; hint: drop --kube-context (ClusterUp uses its own .nuke/temp/kubeconfig), or deploy to the hardware with ./build.sh DeployProd");
+        }
+    }
+
+    /// <summary>Checks that the cluster a <c>ClusterUp</c> or <c>StackUp</c> run reaches is not the hardware (by context or API server).</summary>
+    /// <param name="declared">The hardware's declaration.</param>
+    /// <param name="found">What the connection reaches.</param>
+    /// <exception cref="DeployRefusedException">It is the hardware.</exception>
+    public static void CheckNotProduction(ClusterDeclaration declared, ClusterIdentity found)
+    {
+        ArgumentNullException.ThrowIfNull(declared);
+        ArgumentNullException.ThrowIfNull(found);
+        CheckNotProductionContext(declared, found.Context);
+        if (SameServer(declared.Server, found.Server))
+        {
+            throw new DeployRefusedException($"refusing to use {found.Server} (context '{found.Context ?? "(none)"}'): it is {declared.Environment}'s API server ({declared.Span.File}:{declared.Span.Line}), and the hardware is never a ClusterUp or StackUp target; hint: check KUBECONFIG and --kubeconfig, which must not point at the hardware for the live pair");
+        }
+    }
+
     private static bool SameServer(Uri declared, Uri found) =>
         string.Equals(declared.Scheme, found.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(declared.Host, found.Host, StringComparison.OrdinalIgnoreCase)

@@ -11,6 +11,12 @@ namespace HomeLab.Cluster.Deploy;
 /// <param name="Changes">Every planned change, in wave, Application and object order.</param>
 public sealed record DeploymentPlan(IReadOnlyList<PlannedChange> Changes)
 {
+    /// <summary>
+    /// The step before the waves on a cluster without ArgoCD (a first deployment): what <see cref="Argo.ArgoCdBootstrap"/>
+    /// will install; null when ArgoCD is already there.
+    /// </summary>
+    public string? Bootstrap { get; init; }
+
     /// <summary>Objects to create.</summary>
     public int Creates => Changes.Count(c => c.Change == ChangeKind.Added);
 
@@ -21,16 +27,21 @@ public sealed record DeploymentPlan(IReadOnlyList<PlannedChange> Changes)
     public int Prunes => Changes.Count(c => c.Change == ChangeKind.Removed);
 
     /// <summary>Whether nothing would change.</summary>
-    public bool IsEmpty => Changes.Count == 0;
+    public bool IsEmpty => Changes.Count == 0 && Bootstrap is null;
 
-    /// <summary>The total line: <c>3 to create, 1 to change, 0 to prune</c>.</summary>
-    public string Summary => string.Create(CultureInfo.InvariantCulture, $"{Creates} to create, {Updates} to change, {Prunes} to prune");
+    /// <summary>The total line: <c>3 to create, 1 to change, 0 to prune</c>, after <c>ArgoCD to bootstrap, </c> on a first deployment.</summary>
+    public string Summary => string.Create(CultureInfo.InvariantCulture, $"{(Bootstrap is null ? string.Empty : "ArgoCD to bootstrap, ")}{Creates} to create, {Updates} to change, {Prunes} to prune");
 
     /// <summary>The plan for a terminal: waves, Applications, objects and changed fields, then the total line.</summary>
     /// <returns>The text.</returns>
     public string ToText()
     {
         var text = new StringBuilder();
+        if (Bootstrap is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"bootstrap (no ArgoCD on the cluster)\n  + {Bootstrap}\n");
+        }
+
         foreach (var wave in Changes.GroupBy(c => c.Wave))
         {
             text.Append(CultureInfo.InvariantCulture, $"wave {wave.Key}\n");
@@ -61,7 +72,12 @@ public sealed record DeploymentPlan(IReadOnlyList<PlannedChange> Changes)
         ArgumentNullException.ThrowIfNull(revision);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"### DeployProd plan for `{revision}`\n\n**{(IsEmpty ? "no changes" : Summary)}**\n\n");
-        if (IsEmpty)
+        if (Bootstrap is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Bootstrap first (no ArgoCD on the cluster): {Escape(Bootstrap)}\n\n");
+        }
+
+        if (Changes.Count == 0)
         {
             return text.ToString();
         }

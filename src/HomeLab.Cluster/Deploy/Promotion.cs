@@ -42,6 +42,12 @@ public sealed class Promotion
     /// <summary>The command printed to go back (shown on failure and cancellation).</summary>
     public string RollbackCommand { get; init; } = "./build.sh DeployProd --rollback";
 
+    /// <summary>
+    /// The AppProjects applied (server-side) before the root Application is created on a first deployment: the root
+    /// Application belongs to one, and ArgoCD syncs nothing of a project that does not exist yet.
+    /// </summary>
+    public IReadOnlyList<JObject> Projects { get; init; } = [];
+
     /// <summary>The live progress view (the same lines as StackUp's).</summary>
     public Action<ApplicationProgress>? OnChange { get; init; }
 
@@ -79,6 +85,13 @@ public sealed class Promotion
         var (last, pointed) = await ReadAsync(cancellationToken).ConfigureAwait(false);
         if (pointed is null)
         {
+            foreach (var project in Projects)
+            {
+                var name = KubeJson.Name(project) ?? throw new ArgumentException("an AppProject without a name", nameof(rootApplication));
+                var path = $"/apis/{ArgoApplication.Group}/{ArgoApplication.Version}/namespaces/{KubeJson.Namespace(project) ?? ArgoNamespace}/appprojects/{Uri.EscapeDataString(name)}";
+                (await _client.SendAsync(HttpMethod.Patch, $"{path}?fieldManager=homelab-deploy&force=true", project, "application/apply-patch+yaml", cancellationToken).ConfigureAwait(false)).EnsureSuccess();
+            }
+
             var created = (JObject)rootApplication.DeepClone();
             created["metadata"]!["namespace"] = ArgoNamespace;
             created["metadata"]!["name"] = RootName;

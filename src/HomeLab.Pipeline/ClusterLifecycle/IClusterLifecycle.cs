@@ -63,6 +63,7 @@ public interface IClusterLifecycle : IStackTests
         {
             var started = Time.GetTimestamp();
             var lifecycle = await CreateLifecycleAsync(context, ct).ConfigureAwait(false);
+            ClusterAccess.PromotionTargets.Refuse(RootDirectory, lifecycle.Config.Name, KubeContext);
             var outcome = await RunAsync(() => lifecycle.UpAsync(ProjectKubeconfig, Recreate, MergeKubeconfig, ct)).ConfigureAwait(false);
             ExportKubeconfig();
             context.Info(outcome.Describe());
@@ -77,6 +78,7 @@ public interface IClusterLifecycle : IStackTests
 
             var readyStarted = Time.GetTimestamp();
             using var connection = ConnectToCluster();
+            ClusterAccess.PromotionTargets.Refuse(RootDirectory, connection);
             var nodes = await RunAsync(() => new NodeReadiness(connection.Kubernetes, Time) { OnChange = (name, ready) => context.Info($"node {name}: {(ready ? "Ready" : "not Ready")}") }
                 .WaitReadyAsync(environment.Nodes.Count, TimeSpan.FromMinutes(5), ct)).ConfigureAwait(false);
             var problems = NodeReadiness.CheckLabels(nodes, environment.Nodes, Path.GetRelativePath(RootDirectory, K3dEnvironment));
@@ -133,11 +135,11 @@ public interface IClusterLifecycle : IStackTests
     /// <summary>Points this process (and the programs it starts, such as <c>dotnet test</c>) at the project-local kubeconfig.</summary>
     void ExportKubeconfig()
     {
-        // The connection options and the live suites' probe read KUBECONFIG; a later target in this run, and the
-        // test host it starts, must reach the cluster ClusterUp made, not whatever ~/.kube/config points at.
+        // A later target in this run, and the test host it starts, must reach the cluster ClusterUp made, not
+        // whatever KUBECONFIG or ~/.kube/config points at.
         if (File.Exists(ProjectKubeconfig))
         {
-            System.Environment.SetEnvironmentVariable("KUBECONFIG", ProjectKubeconfig);
+            SwitchKubeconfig(ProjectKubeconfig);
         }
     }
 

@@ -19,6 +19,11 @@ internal static class StackInstall
     public static async Task RunAsync(IClusterLifecycle build, TargetContext context, CancellationToken cancellationToken)
     {
         var root = build.RootDirectory;
+        using (var target = build.ConnectToCluster())
+        {
+            ClusterAccess.PromotionTargets.Refuse(root, target);
+        }
+
         var time = build.Time;
         var kubeconfig = build.ProjectKubeconfig;
         var kubectl = Locate(() => Kubectl.Locate(null, root)).WithEnvironmentVariable("KUBECONFIG", kubeconfig);
@@ -29,12 +34,17 @@ internal static class StackInstall
         await ApplyAsync(kubectl, context, root / "clusters" / "k3d" / "sealing-key-secret.yaml", cancellationToken).ConfigureAwait(false);
 
         var argocd = ArgoCdChart.Load(root / "manifests" / "argocd" / "platform" / "argocd.yaml");
-        context.Info($"installing {argocd.Chart} {argocd.Version} from {argocd.Repository} as ArgoCD's own Application does");
-        string[] values = [.. argocd.ValueFiles.SelectMany(file => new[] { "-f", (string)(root / file) })];
-        await RunAsync(helm, context, [
-            "upgrade", "--install", argocd.ReleaseName, argocd.Chart, "--repo", argocd.Repository, "--version", argocd.Version,
-            "--namespace", argocd.Namespace, "--create-namespace", "--wait", "--timeout", $"{build.WaveTimeout}m", .. values,
-        ], cancellationToken).ConfigureAwait(false);
+        var bootstrap = new ArgoCdBootstrap(argocd, root) { Timeout = TimeSpan.FromMinutes(build.WaveTimeout) };
+        context.Info($"{bootstrap.Description}, as ArgoCD's own Application does");
+        try
+        {
+            await bootstrap.InstallAsync(helm, context.Info, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgoCdBootstrapException e)
+        {
+            throw new TargetFailedException(e.Message);
+        }
+
         build.ClusterStages.Add("ArgoCD installed", time.GetElapsedTime(stage));
 
         var (environment, _) = EnvironmentFile.Load(build.K3dEnvironment);

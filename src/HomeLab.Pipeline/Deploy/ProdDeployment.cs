@@ -3,6 +3,7 @@ using HomeLab.Cluster.Client;
 using HomeLab.Cluster.Deploy;
 using HomeLab.Cluster.Secrets;
 using HomeLab.Manifests.Environments;
+using HomeLab.Manifests.Rendering;
 using HomeLab.Manifests.Yaml;
 using HomeLab.Pipeline.ClusterLifecycle;
 using HomeLab.Targets;
@@ -16,13 +17,15 @@ internal static class ProdDeployment
 {
     private const string Environment = "k3s";
 
+    private const string ArgoCdChartName = "argo-cd";
+
     /// <summary>The revision the guard settled on, for the DeployProd target that follows in the same run.</summary>
     private static string? guarded;
 
     public static async Task GuardAsync(IDeployProd build, TargetContext context, CancellationToken cancellationToken)
     {
         var declared = Declaration(build);
-        using (var connection = build.ConnectToCluster())
+        using (var connection = Connect(build, declared))
         {
             Check(declared, connection, context);
         }
@@ -65,7 +68,7 @@ internal static class ProdDeployment
     public static async Task RunAsync(IDeployProd build, TargetContext context, CancellationToken cancellationToken)
     {
         var declared = Declaration(build);
-        using var connection = build.ConnectToCluster();
+        using var connection = Connect(build, declared);
         Check(declared, connection, context);
         var reachable = await connection.ProbeAsync(build.ClusterOptions.ProbeTimeout, cancellationToken).ConfigureAwait(false);
         if (!reachable.IsReachable)
@@ -75,26 +78,39 @@ internal static class ProdDeployment
 
         var client = new ApiServerClient(connection);
         var rollback = $"./build.sh DeployProd --rollback --kube-context {declared.Context}";
-        var promotion = new Promotion(client, build.Time)
+        Promotion Promote(IReadOnlyList<JObject> projects) => new(client, build.Time)
         {
             WaveTimeout = TimeSpan.FromMinutes(build.WaveTimeout),
             HistoryDirectory = build.TemporaryDirectory / "deployments",
             RollbackCommand = rollback,
+            Projects = projects,
             OnChange = progress => context.Info(progress.ToString()),
             OnWaveReady = wave => context.Info($"wave {wave.Wave}: {wave.Applications} Applications Synced and Healthy after {wave.Duration.TotalSeconds:0} s"),
         };
         var who = Who(build);
         if (build.Rollback)
         {
-            await ConcludeAsync(await Refusable(() => promotion.RollbackAsync(who, cancellationToken)).ConfigureAwait(false), connection, build, context, cancellationToken).ConfigureAwait(false);
+            await ConcludeAsync(await Refusable(() => Promote([]).RollbackAsync(who, cancellationToken)).ConfigureAwait(false), connection, build, context, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var revision = guarded ?? throw new TargetFailedException("DeployProd needs DeployGuard to settle the revision; hint: run ./build.sh DeployProd (it runs the guard first)");
-        var applications = Complete(build);
-        await CheckSealingCertificateAsync(build, connection, cancellationToken).ConfigureAwait(false);
+        var set = RenderedSet(build);
+        var applications = Complete(set);
+        var bootstrap = await ArgoCdBootstrap.IsInstalledAsync(client, cancellationToken).ConfigureAwait(false)
+            ? null
+            : new ArgoCdBootstrap(ArgoChart(set), build.RootDirectory) { Timeout = TimeSpan.FromMinutes(build.WaveTimeout), KubeContext = declared.Context };
+        if (bootstrap is null)
+        {
+            await CheckSealingCertificateAsync(build, connection, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // ArgoCD installs the Sealed Secrets controller: on a first deployment there is no certificate to compare yet.
+            context.Report(new BuildAnnotation(AnnotationSeverity.Warning, $"first deployment: no ArgoCD and so no Sealed Secrets controller on {declared.Environment} yet; clusters/k3s/sealing-cert.pem is checked against the controller from the next deployment on (see README, first deployment)", declared.Span.File, declared.Span.Line, null, "deploy/first-deployment"));
+        }
 
-        var plan = await new DeploymentPlanner(client).PlanAsync(applications, cancellationToken).ConfigureAwait(false);
+        var plan = await new DeploymentPlanner(client).PlanAsync(applications, cancellationToken).ConfigureAwait(false) with { Bootstrap = bootstrap?.Description };
         context.Info(plan.ToText());
         var markdown = plan.ToMarkdown(revision);
         Directory.CreateDirectory(build.TemporaryDirectory);
@@ -116,8 +132,13 @@ internal static class ProdDeployment
             return Console.ReadLine();
         }));
 
+        if (bootstrap is not null)
+        {
+            await BootstrapAsync(build, bootstrap, connection, context, cancellationToken).ConfigureAwait(false);
+        }
+
         var root = Json(build.RootDirectory / "clusters" / Environment / "root.yaml");
-        var outcome = await promotion.DeployAsync(root, revision, who, plan.Summary, cancellationToken).ConfigureAwait(false);
+        var outcome = await Promote(Projects(set)).DeployAsync(root, revision, who, plan.Summary, cancellationToken).ConfigureAwait(false);
         await ConcludeAsync(outcome, connection, build, context, cancellationToken).ConfigureAwait(false);
     }
 
@@ -162,8 +183,12 @@ internal static class ProdDeployment
         }
     }
 
-    // Every Application of the rendered set must have rendered: a plan that leaves one out would hide its changes.
-    private static IReadOnlyList<DesiredApplication> Complete(IDeployProd build)
+    private static ClusterConnection Connect(IDeployProd build, ClusterDeclaration declared) =>
+        build.ConnectToCluster(build.ClusterOptions.WithMissingKubeconfigHint(
+            $"DeployProd talks to the hardware, not to k3d: fetch its kubeconfig with `scp <server node>:/etc/rancher/k3s/k3s.yaml ~/.kube/{declared.Context}.yaml`, "
+            + $"set its server: to {declared.Server.ToString().TrimEnd('/')} and rename its context to {declared.Context}, then pass --kubeconfig ~/.kube/{declared.Context}.yaml (or set KUBECONFIG)"));
+
+    private static RenderedSet RenderedSet(IDeployProd build)
     {
         var set = build.Rendered.All.FirstOrDefault(s => s.Name == Environment)?.Rendered
             ?? throw new TargetFailedException("DeployProd needs the rendered k3s set; hint: run ./build.sh DeployProd without --environment, or with --environment k3s");
@@ -172,6 +197,57 @@ internal static class ProdDeployment
             throw new TargetFailedException("the k3s set did not render cleanly (see the errors above); nothing is deployed from an incomplete render");
         }
 
+        return set;
+    }
+
+    // ArgoCD's own Application as the environment renders it (with its patches), so the bootstrap installs what its first sync keeps.
+    private static ArgoCdChart ArgoChart(RenderedSet set)
+    {
+        var argocd = set.Objects.FirstOrDefault(o => o.Kind == "Application" && o.Group == ArgoApplication.Group
+            && o.Root.ToJson()?["spec"] is System.Text.Json.Nodes.JsonObject spec
+            && (spec["sources"] as System.Text.Json.Nodes.JsonArray ?? [spec["source"]?.DeepClone()]).Any(source => source?["chart"]?.GetValue<string>() == ArgoCdChartName))
+            ?? throw new TargetFailedException($"the k3s set has no Application that installs the {ArgoCdChartName} chart, so ArgoCD cannot be bootstrapped as it will manage itself; hint: keep manifests/argocd/platform/argocd.yaml in the k3s tree");
+        try
+        {
+            return ArgoCdChart.Parse(argocd.Root.ToJson()!.ToJsonString(), $"{argocd.Span}");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new TargetFailedException(e.Message);
+        }
+    }
+
+    private static IReadOnlyList<JObject> Projects(RenderedSet set) =>
+        [.. set.Objects.Where(o => o.Kind == "AppProject" && o.Group == ArgoApplication.Group).Select(o => JObject.Parse(o.Root.ToJson()!.ToJsonString()))];
+
+    private static async Task BootstrapAsync(IDeployProd build, ArgoCdBootstrap bootstrap, ClusterConnection connection, TargetContext context, CancellationToken cancellationToken)
+    {
+        context.Info($"bootstrap: {bootstrap.Description}");
+        await new Manifests.HelmBootstrap(build.RootDirectory).EnsureAsync(context, cancellationToken).ConfigureAwait(false);
+        Helm helm;
+        try
+        {
+            helm = Helm.Locate(build.HelmExe?.Value, build.RootDirectory);
+        }
+        catch (ToolNotFoundException e)
+        {
+            throw new TargetFailedException($"{e.Message}; hint: {e.Hint}");
+        }
+
+        helm = helm.WithEnvironmentVariable("KUBECONFIG", connection.KubeconfigPath).WithHome(build.TemporaryDirectory / "helm");
+        try
+        {
+            await bootstrap.InstallAsync(helm, context.Info, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgoCdBootstrapException e)
+        {
+            throw new TargetFailedException($"{e.Message}; nothing else was changed; hint: fix the cause and run ./build.sh DeployProd again (the install is repeatable)");
+        }
+    }
+
+    // Every Application of the rendered set must have rendered: a plan that leaves one out would hide its changes.
+    private static IReadOnlyList<DesiredApplication> Complete(RenderedSet set)
+    {
         var declaredApplications = set.Objects.Where(o => o.Kind == "Application" && o.Group == ArgoApplication.Group && o.Name is not null).ToList();
         var rendered = set.Sources.Where(s => s.Application is not null).GroupBy(s => s.Application!).ToDictionary(g => g.Key, g => g.SelectMany(s => s.Objects).ToList(), StringComparer.Ordinal);
         var missing = declaredApplications.Where(a => !rendered.ContainsKey(a.Name!)).ToList();

@@ -59,6 +59,30 @@ public sealed class ClusterConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public void An_injected_environment_is_searched_instead_of_the_processs_and_KUBECONFIG_may_list_files()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-kubeconfig.yaml");
+        var listed = new Dictionary<string, string> { ["KUBECONFIG"] = missing + Path.PathSeparator + _kubeconfig };
+
+        using var connection = ClusterConnection.Connect(ClusterConnectionOptions.Default.WithEnvironment(listed));
+
+        connection.KubeconfigPath.Should().Be(_kubeconfig);
+        connection.Context.Should().Be("fake");
+    }
+
+    [Fact]
+    public void With_no_kubeconfig_anywhere_the_message_is_one_line_with_the_callers_hint()
+    {
+        var home = Path.Combine(Path.GetTempPath(), $"homelab-home-{Guid.NewGuid():N}");
+        var options = ClusterConnectionOptions.Default.WithEnvironment(new Dictionary<string, string> { ["HOME"] = home }).WithMissingKubeconfigHint("fetch the hardware's kubeconfig");
+
+        var connect = () => ClusterConnection.Connect(options);
+
+        connect.Should().Throw<ClusterConnectionException>().Which.Message.Should()
+            .Be($"no kubeconfig: KUBECONFIG is unset, {Path.Combine(home, ".kube", "config")} does not exist and this is not a pod (KUBERNETES_SERVICE_HOST unset); hint: fetch the hardware's kubeconfig");
+    }
+
+    [Fact]
     public async Task An_unknown_context_is_unreachable_with_a_hint()
     {
         var result = await ClusterConnection.TryConnectAsync(ClusterConnectionOptions.Default.WithKubeconfig(_kubeconfig).WithContext("nope"), TestObjects.Within(10));

@@ -82,6 +82,20 @@ public sealed class DeploymentPlannerTests : IAsyncLifetime
         plan.ToText().Should().Be("no changes: the cluster already runs this revision\n");
     }
 
+    [Fact]
+    public void A_first_deployment_shows_the_ArgoCD_bootstrap_as_the_step_before_the_waves()
+    {
+        var plan = new DeploymentPlan([new PlannedChange("home-assistant", 3, "ConfigMap", "home", "settings", ChangeKind.Added, [])]) { Bootstrap = "install argo-cd 7.8.2 from https://argoproj.github.io/argo-helm as release argocd in namespace argocd" };
+
+        plan.ToText().Should().Be(
+            "bootstrap (no ArgoCD on the cluster)\n"
+            + "  + install argo-cd 7.8.2 from https://argoproj.github.io/argo-helm as release argocd in namespace argocd\n"
+            + "wave 3\n  home-assistant\n    + create ConfigMap home/settings\n"
+            + "Plan: ArgoCD to bootstrap, 1 to create, 0 to change, 0 to prune\n");
+        plan.ToMarkdown("abc123").Should().Contain("**ArgoCD to bootstrap, 1 to create, 0 to change, 0 to prune**").And.Contain("Bootstrap first (no ArgoCD on the cluster): install argo-cd 7.8.2");
+        (plan with { Changes = [] }).IsEmpty.Should().BeFalse("a bootstrap alone is a change to the cluster");
+    }
+
     private static JObject ManagingApplication(string name, params (string Kind, string Namespace, string Name)[] resources) => new()
     {
         ["apiVersion"] = "argoproj.io/v1alpha1",

@@ -68,6 +68,20 @@ public sealed class PromotionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task The_first_deployment_applies_the_AppProjects_before_it_creates_the_root_application()
+    {
+        _server.Serve("argoproj.io", "v1alpha1", "AppProject", "appprojects", namespaced: true);
+        var project = new JObject { ["apiVersion"] = "argoproj.io/v1alpha1", ["kind"] = "AppProject", ["metadata"] = new JObject { ["name"] = "platform", ["namespace"] = "argocd" } };
+        var promotion = new Promotion(new ApiServerClient(_connection), _time) { Projects = [project], HistoryDirectory = _history };
+
+        await promotion.DeployAsync(Root("main"), "first1", "alice", "summary", CancellationToken.None).WaitAsync(Patience);
+
+        _server.Find("argoproj.io/v1alpha1", "AppProject", "argocd", "platform").Should().NotBeNull();
+        var writes = _server.Received.Where(r => r.Method == "PATCH").Select(r => r.Path).ToList();
+        writes.Should().StartWith(["/apis/argoproj.io/v1alpha1/namespaces/argocd/appprojects/platform", "/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/root"]);
+    }
+
+    [Fact]
     public async Task Rollback_re_points_the_root_app_at_the_previous_recorded_revision_and_waits()
     {
         _server.Put(Root("new222", new DeploymentRecord("new222", "old111", _time.GetUtcNow(), "alice", "s").ToJson()));

@@ -89,6 +89,21 @@ public sealed class ClusterLifecycleTests : IDisposable
         File.ReadAllLines(Path.Combine(root, "calls.log")).Should().Equal("cluster list -o json");
     }
 
+    [SkippableFact]
+    public async Task ClusterUp_refuses_the_hardwares_context_before_k3d_runs()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "the fake k3d is a bash script");
+        Directory.CreateDirectory(Path.Combine(root, "clusters", "k3s"));
+        File.WriteAllText(Path.Combine(root, "clusters", "k3s", "environment.yaml"), "name: k3s\ncluster:\n  context: homelab\n  server: https://192.168.1.10:6443\n");
+
+        var (exitCode, output) = await RunAsync("ClusterUp", "--kube-context", "homelab");
+
+        exitCode.Should().NotBe(0, output);
+        output.Should().Contain("refusing to use context 'homelab': it is k3s's").And.Contain("a k3s context is never a ClusterUp or StackUp target");
+        output.Should().NotContain("   at HomeLab", "a user error is a message, not a stack trace");
+        File.Exists(Path.Combine(root, "calls.log")).Should().BeFalse("k3d is not asked to do anything");
+    }
+
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "K3d", name);
 
     private async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)

@@ -25,6 +25,7 @@ internal sealed class FakeApiServer : LoopbackHttpServer
     private readonly List<(long Version, string Type, FakeApiResource Resource, JObject Object)> _history = [];
     private readonly List<Watcher> _watchers = [];
     private readonly Dictionary<string, string> _logs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private long _resourceVersion = 100;
     private long _oldestWatchable;
     private TaskCompletionSource _changed = NewSignal();
@@ -147,6 +148,15 @@ internal sealed class FakeApiServer : LoopbackHttpServer
         lock (_gate)
         {
             _logs[$"{@namespace}/{pod}/{container}"] = text;
+        }
+    }
+
+    /// <summary>Answers GETs of this exact path (unescaped) with this text, e.g. a service proxy's <c>…/proxy/v1/cert.pem</c>.</summary>
+    public void ServeText(string path, string text)
+    {
+        lock (_gate)
+        {
+            _texts[path] = text;
         }
     }
 
@@ -295,6 +305,11 @@ internal sealed class FakeApiServer : LoopbackHttpServer
     {
         lock (_gate)
         {
+            if (request.Method == "GET" && _texts.TryGetValue(Uri.UnescapeDataString(request.Path), out var text))
+            {
+                return (200, text, "text/plain");
+            }
+
             var segments = request.Path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
             switch (segments)
             {
