@@ -397,7 +397,7 @@ public sealed class TestRunner
         private ResourceQuery Target(Operation operation, string? apiVersion = null, string? kind = null)
         {
             var target = operation.Target ?? new ResourceQuery(apiVersion ?? "v1", kind ?? "Pod");
-            return target.Namespace is null && !ClusterScopedKinds.Contains(target.Kind) ? target with { Namespace = ns } : target;
+            return target.Namespace is null && !Manifests.Objects.ClusterScopedKinds.BuiltIn.Contains(target.Kind) ? target with { Namespace = ns } : target;
         }
 
         private IEnumerable<ResourceQuery> Targets(Operation operation, EvaluationOptions options)
