@@ -82,7 +82,16 @@ internal sealed class ResourceCheck(IResourceSource source, TimeProvider time, T
 
         if (query is null)
         {
-            return CheckOutcome.Fail($"{Where(tree)}the assertion names no apiVersion and kind, so no object can be looked up");
+            // A non-resource assertion (no apiVersion and kind): evaluated once with nothing as @, as Chainsaw does.
+            var result = tree.Evaluate(null, options);
+            if (expectMismatch)
+            {
+                return result.IsMatch ? CheckOutcome.Fail($"{Where(tree)}the assertion holds, but the error operation expects it not to") : CheckOutcome.Pass();
+            }
+
+            return result.IsMatch
+                ? CheckOutcome.Pass()
+                : new CheckOutcome(false, [.. result.Errors.Select(e => e.Span.IsKnown ? $"{e.Span}: {e.Message}" : e.Message)], result.Diff);
         }
 
         IReadOnlyList<JObject> candidates;
