@@ -7,10 +7,15 @@ using HomeLab.Manifests.Yaml;
 namespace HomeLab.Assertions.Chainsaw;
 
 /// <summary>
-/// Loads Chainsaw <c>chainsaw.kyverno.io/v1alpha1</c> <c>Test</c> files into <see cref="TestDefinition"/>s, so
-/// they run with the same engine: steps with try/catch/finally/cleanup; apply, create, patch, update, delete,
-/// assert, error, wait, command, script, sleep, podLogs, events, get, describe; bindings; timeouts; namespace;
-/// concurrent; skip. Files named by operations are read relative to the test file.
+/// Loads Chainsaw <c>Test</c> files — <c>chainsaw.kyverno.io/v1alpha1</c>, and v1alpha2 with its fields grouped by
+/// concern (<c>execution</c>, <c>namespace</c>, <c>cleanup</c>, <c>deletion</c>, <c>error</c>, <c>templating</c>) — into
+/// <see cref="TestDefinition"/>s, so they run with the same engine: steps with try/catch/finally/cleanup, test-level
+/// catch; apply, create, patch, update, delete, assert, error, wait, command, script, sleep, podLogs, events, get,
+/// describe; bindings at every level (scenario, test, step, step template, <c>use.with</c>, operation) and operation
+/// <c>outputs</c>; <c>scenarios</c> (one test per scenario); step templates (<c>use.template</c>, read when the step
+/// runs); timeouts; namespace; concurrent; skip. Files named by operations are read relative to the test file when the
+/// operation runs. An unknown field is an error at its file:line; a field this runner cannot run makes the test
+/// skipped, with the field and its file:line as the reason.
 /// Extensions Chainsaw lacks: <c>match: any|all</c> and <c>allowEmptyIteration</c> on assert and error, and the
 /// annotation <c>homelab.dev/concurrency-group</c>. <c>concurrent: false</c> puts a test in the group
 /// <c>chainsaw:sequential</c>.
@@ -464,7 +469,8 @@ public static class ChainsawTestLoader
             Fields(o, "an output", "name", "value", "match", "compiler");
             return new Output(
                 o.GetString("name") ?? throw new ChainsawFormatException(o.Span, "an output needs name"),
-                o["value"] ?? throw new ChainsawFormatException(o.Span, "an output needs value")) { Match = o["match"] };
+                o["value"] ?? throw new ChainsawFormatException(o.Span, "an output needs value"))
+            { Match = o["match"] };
         }).ToList();
 
     private static TimeSpan? Duration(YamlNode? node)
