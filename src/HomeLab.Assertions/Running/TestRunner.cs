@@ -341,7 +341,7 @@ public sealed class TestRunner
             {
                 case OperationKind.Assert or OperationKind.Error:
                     var trees = operation.Resources.Select(AssertionTree.From).ToList();
-                    return await new ResourceCheck(cluster.Source, cluster.TimeProvider, cluster.PollInterval)
+                    return await new ResourceCheck(cluster.Source, cluster.TimeProvider, cluster.PollInterval, cluster.RetryExpressionErrors)
                         .WaitAsync(trees, options, ns, operation.Match, operation.Kind == OperationKind.Error, timeout ?? TimeSpan.FromSeconds(30), cancellationToken)
                         .ConfigureAwait(false);
                 case OperationKind.Apply or OperationKind.Create or OperationKind.Patch or OperationKind.Update:
