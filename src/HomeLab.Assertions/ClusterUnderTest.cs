@@ -53,6 +53,12 @@ public sealed class ClusterUnderTest
     /// <summary>How often to look again when the source cannot watch.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Whether an expression error while waiting is a failed attempt, retried until the timeout (the default), or ends the
+    /// wait at once, as Chainsaw does (kyverno/chainsaw#1823): set false to restore Chainsaw's behaviour.
+    /// </summary>
+    public bool RetryExpressionErrors { get; init; } = true;
+
     /// <summary>Bindings every assertion and test sees.</summary>
     public Bindings Bindings { get; init; } = Bindings.Empty;
 
@@ -173,7 +179,7 @@ public sealed class ClusterUnderTest
     private async Task Check(IReadOnlyList<AssertionTree> trees, bool expectMismatch, TimeSpan? timeout, CandidateMatch match, string? ns, CancellationToken cancellationToken)
     {
         var options = new EvaluationOptions { Bindings = Bindings.WithBuiltIns(Source.Description, null), Context = CreateExpressionContext() };
-        var outcome = await new ResourceCheck(Source, TimeProvider, PollInterval)
+        var outcome = await new ResourceCheck(Source, TimeProvider, PollInterval, RetryExpressionErrors)
             .WaitAsync(trees, options, ns, match, expectMismatch, timeout ?? TimeSpan.FromSeconds(30), cancellationToken)
             .ConfigureAwait(false);
         if (!outcome.Passed)

@@ -10,20 +10,16 @@ namespace HomeLab.Assertions;
 /// </summary>
 internal static class YamlJson
 {
-    /// <summary>Converts a document, its aliases written out.</summary>
-    /// <exception cref="Trees.AssertionSyntaxException">The document expands past <see cref="ExpansionBudget.DefaultLimit"/> nodes.</exception>
-    public static JToken ToJToken(YamlNode node) => ToJToken(node, new ExpansionBudget());
-
-    public static JToken ToJToken(YamlNode node, ExpansionBudget budget)
+    /// <summary>Converts a document, its aliases written out (the loader bounds how far they expand: <see cref="YamlLoader.MaxAliasExpansion"/>).</summary>
+    public static JToken ToJToken(YamlNode node)
     {
-        budget.Take(node);
         switch (node)
         {
             case YamlMap map:
                 var obj = new JObject();
                 foreach (var entry in map.Entries)
                 {
-                    obj[entry.Key] = ToJToken(entry.Value, budget);
+                    obj[entry.Key] = ToJToken(entry.Value);
                 }
 
                 return obj;
@@ -31,7 +27,7 @@ internal static class YamlJson
                 var array = new JArray();
                 foreach (var item in list.Items)
                 {
-                    array.Add(ToJToken(item, budget));
+                    array.Add(ToJToken(item));
                 }
 
                 return array;

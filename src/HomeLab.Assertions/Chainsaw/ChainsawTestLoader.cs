@@ -7,10 +7,15 @@ using HomeLab.Manifests.Yaml;
 namespace HomeLab.Assertions.Chainsaw;
 
 /// <summary>
-/// Loads Chainsaw <c>chainsaw.kyverno.io/v1alpha1</c> <c>Test</c> files into <see cref="TestDefinition"/>s, so
-/// they run with the same engine: steps with try/catch/finally/cleanup; apply, create, patch, update, delete,
-/// assert, error, wait, command, script, sleep, podLogs, events, get, describe; bindings; timeouts; namespace;
-/// concurrent; skip. Files named by operations are read relative to the test file.
+/// Loads Chainsaw <c>Test</c> files — <c>chainsaw.kyverno.io/v1alpha1</c>, and v1alpha2 with its fields grouped by
+/// concern (<c>execution</c>, <c>namespace</c>, <c>cleanup</c>, <c>deletion</c>, <c>error</c>, <c>templating</c>) — into
+/// <see cref="TestDefinition"/>s, so they run with the same engine: steps with try/catch/finally/cleanup, test-level
+/// catch; apply, create, patch, update, delete, assert, error, wait, command, script, sleep, podLogs, events, get,
+/// describe; bindings at every level (scenario, test, step, step template, <c>use.with</c>, operation) and operation
+/// <c>outputs</c>; <c>scenarios</c> (one test per scenario); step templates (<c>use.template</c>, read when the step
+/// runs); timeouts; namespace; concurrent; skip. Files named by operations are read relative to the test file when the
+/// operation runs. An unknown field is an error at its file:line; a field this runner cannot run makes the test
+/// skipped, with the field and its file:line as the reason.
 /// Extensions Chainsaw lacks: <c>match: any|all</c> and <c>allowEmptyIteration</c> on assert and error, and the
 /// annotation <c>homelab.dev/concurrency-group</c>. <c>concurrent: false</c> puts a test in the group
 /// <c>chainsaw:sequential</c>.
@@ -34,7 +39,7 @@ public static class ChainsawTestLoader
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        return result.Documents.Select(d => Test(d.Root, directory)).ToList();
+        return result.Documents.SelectMany(d => Test(d.Root, directory)).ToList();
     }
 
     /// <summary>Reads an operation's resource files (globs expanded), as Chainsaw does when the operation runs.</summary>
@@ -90,7 +95,52 @@ public static class ChainsawTestLoader
         }
     }
 
-    private static TestDefinition Test(YamlNode root, string directory)
+    /// <summary>Loads a Chainsaw <c>StepTemplate</c> file (what a step's <c>use.template</c> names) as a step.</summary>
+    /// <param name="path">The template file.</param>
+    /// <param name="testDirectory">The directory of the test that uses it: files its operations name are relative to it, as in Chainsaw.</param>
+    /// <returns>The template's operations and default bindings.</returns>
+    /// <exception cref="ChainsawFormatException">The file is missing or not a valid StepTemplate; the message has file:line.</exception>
+    public static StepDefinition LoadStepTemplate(string path, string testDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new ChainsawFormatException(SourceSpan.None, $"step template not found: {path}");
+        }
+
+        var result = YamlLoader.Default.LoadFile(path);
+        if (result.HasErrors)
+        {
+            var finding = result.Findings.First(f => f.Severity == Manifests.Findings.Severity.Error);
+            throw new ChainsawFormatException(finding.Span ?? SourceSpan.At(path, 1, 1), finding.Message);
+        }
+
+        var root = result.Documents.FirstOrDefault()?.Root ?? throw new ChainsawFormatException(SourceSpan.At(path, 1, 1), "the step template file is empty");
+        var map = Map(root, "a StepTemplate");
+        if (map.GetString("apiVersion") != "chainsaw.kyverno.io/v1alpha1" || map.GetString("kind") != "StepTemplate")
+        {
+            throw new ChainsawFormatException(root.Span, "expected apiVersion chainsaw.kyverno.io/v1alpha1 and kind StepTemplate");
+        }
+
+        Fields(map, "a StepTemplate", "apiVersion", "kind", "metadata", "spec");
+        var spec = Map(map["spec"] ?? throw new ChainsawFormatException(root.Span, "a StepTemplate needs spec"), "spec");
+        Fields(spec, "a StepTemplate's spec", "bindings", "try", "catch", "finally", "cleanup");
+        var unsupported = new List<string>();
+        var template = new StepDefinition(map.GetMap("metadata")?.GetString("name") ?? Path.GetFileNameWithoutExtension(path))
+        {
+            Try = Operations(spec.GetList("try"), testDirectory, unsupported),
+            Catch = Operations(spec.GetList("catch"), testDirectory, unsupported),
+            Finally = Operations(spec.GetList("finally"), testDirectory, unsupported),
+            Cleanup = Operations(spec.GetList("cleanup"), testDirectory, unsupported),
+            Bindings = Bindings(spec.GetList("bindings")),
+            Span = root.Span,
+        };
+        return unsupported.Count == 0
+            ? template
+            : throw new ChainsawFormatException(root.Span, $"the step template uses {string.Join(", ", unsupported.Distinct())}, which this runner does not run (offline or not yet)");
+    }
+
+    private static IEnumerable<TestDefinition> Test(YamlNode root, string directory)
     {
         var map = Map(root, "a Test");
         var apiVersion = map.GetString("apiVersion");
@@ -103,39 +153,93 @@ public static class ChainsawTestLoader
         var spec = Map(map["spec"] ?? throw new ChainsawFormatException(root.Span, "a Test needs spec"), "spec");
         var metadata = map.GetMap("metadata");
         var unsupported = new List<string>();
-        if (apiVersion == "chainsaw.kyverno.io/v1alpha2")
+        var test = apiVersion == "chainsaw.kyverno.io/v1alpha2" ? TestV1Alpha2(spec, directory, unsupported) : TestV1Alpha1(spec, directory, unsupported);
+        test = test with
         {
-            unsupported.Add($"chainsaw.kyverno.io/v1alpha2 ({root.Span})");
-        }
-        else
-        {
-            Fields(spec, "spec", TestFields);
-            Unsupported(spec, unsupported, "cluster", "clusters", "scenarios", "namespaceTemplate", "catch");
-            NotDefault(spec, unsupported, "compiler", "jp");
-        }
-
-        var group = metadata?.GetMap("annotations")?.GetString(ConcurrencyGroupAnnotation)
-            ?? ((spec["concurrent"] as YamlScalar)?.AsBool() == false ? "chainsaw:sequential" : null);
-        return new TestDefinition(metadata?.GetString("name") ?? Path.GetFileName(directory))
-        {
-            Namespace = spec.GetString("namespace"),
-            Timeouts = Timeouts(spec.GetMap("timeouts")),
+            Name = metadata?.GetString("name") ?? Path.GetFileName(directory),
+            ConcurrencyGroup = metadata?.GetMap("annotations")?.GetString(ConcurrencyGroupAnnotation) ?? test.ConcurrencyGroup,
             Bindings = Bindings(spec.GetList("bindings")),
-            ConcurrencyGroup = group,
-            Skip = (spec["skip"] as YamlScalar)?.AsBool() == true ? "skip: true in the test" : null,
+            Timeouts = Timeouts(spec.GetMap("timeouts")),
             Steps = (spec.GetList("steps")?.Items ?? []).Select((s, i) => Step(s, i, directory, unsupported)).ToList(),
             Span = root.Span,
-        } is var test && unsupported.Count > 0 && test.Skip is null
-            ? test with { Skip = $"uses {string.Join(", ", unsupported.Distinct())}, which this runner does not run (offline or not yet)" }
-            : test;
+        };
+        if (unsupported.Count > 0 && test.Skip is null)
+        {
+            test = test with { Skip = $"uses {string.Join(", ", unsupported.Distinct())}, which this runner does not run (offline or not yet)" };
+        }
+
+        // Scenarios: the test runs once per scenario, the scenario's bindings bound before the test's own.
+        var scenarios = spec.GetList("scenarios")?.Items.ToList() ?? [];
+        if (scenarios.Count == 0)
+        {
+            return [test];
+        }
+
+        return scenarios.Select((node, i) =>
+        {
+            var scenario = Map(node, "a scenario");
+            Fields(scenario, "a scenario", "bindings");
+            return test with { Name = $"{test.Name} (scenario {i + 1})", Bindings = [.. Bindings(scenario.GetList("bindings")), .. test.Bindings], Span = scenario.Span };
+        }).ToList();
+    }
+
+    private static TestDefinition TestV1Alpha1(YamlMap spec, string directory, List<string> unsupported)
+    {
+        Fields(spec, "spec", TestFields);
+        Unsupported(spec, unsupported, "cluster", "clusters", "namespaceTemplate");
+        NotDefault(spec, unsupported, "compiler", "jp");
+        return new TestDefinition(string.Empty)
+        {
+            Namespace = spec.GetString("namespace"),
+            ConcurrencyGroup = (spec["concurrent"] as YamlScalar)?.AsBool() == false ? "chainsaw:sequential" : null,
+            Skip = (spec["skip"] as YamlScalar)?.AsBool() == true ? "skip: true in the test" : null,
+            Catch = Operations(spec.GetList("catch"), directory, unsupported),
+        };
+    }
+
+    /// <summary>v1alpha2 groups v1alpha1's test fields by concern: execution, namespace, cleanup, deletion, error, templating.</summary>
+    private static TestDefinition TestV1Alpha2(YamlMap spec, string directory, List<string> unsupported)
+    {
+        Fields(spec, "spec (chainsaw.kyverno.io/v1alpha2)", "description", "cleanup", "cluster", "clusters", "execution", "bindings", "deletion", "error", "namespace", "steps", "templating", "timeouts");
+        Unsupported(spec, unsupported, "cluster", "clusters");
+        var execution = Group(spec, "execution", "concurrent", "skip", "terminationGracePeriod");
+        var ns = Group(spec, "namespace", "name", "template", "compiler");
+        Group(spec, "cleanup", "skipDelete", "delayBeforeCleanup");
+        Group(spec, "deletion", "propagation");
+        Group(spec, "templating", "enabled", "compiler");
+        var error = Group(spec, "error", "catch");
+        if (ns is not null)
+        {
+            Unsupported(ns, unsupported, "template");
+        }
+
+        return new TestDefinition(string.Empty)
+        {
+            Namespace = ns?.GetString("name"),
+            ConcurrencyGroup = (execution?["concurrent"] as YamlScalar)?.AsBool() == false ? "chainsaw:sequential" : null,
+            Skip = (execution?["skip"] as YamlScalar)?.AsBool() == true ? "execution.skip: true in the test" : null,
+            Catch = Operations(error?.GetList("catch"), directory, unsupported),
+        };
+    }
+
+    private static YamlMap? Group(YamlMap spec, string key, params string[] fields)
+    {
+        if (spec[key] is not { } node)
+        {
+            return null;
+        }
+
+        var map = Map(node, key);
+        Fields(map, key, fields);
+        return map;
     }
 
     private static StepDefinition Step(YamlNode node, int index, string directory, List<string> unsupported)
     {
         var map = Map(node, "a step");
         Fields(map, "a step", StepFields);
-        Unsupported(map, unsupported, "use", "cluster", "clusters");
-        return new StepDefinition(map.GetString("name") ?? $"step-{index + 1}")
+        Unsupported(map, unsupported, "cluster", "clusters");
+        var step = new StepDefinition(map.GetString("name") ?? $"step-{index + 1}")
         {
             Try = Operations(map.GetList("try"), directory, unsupported),
             Catch = Operations(map.GetList("catch"), directory, unsupported),
@@ -143,7 +247,41 @@ public static class ChainsawTestLoader
             Cleanup = Operations(map.GetList("cleanup"), directory, unsupported),
             Timeouts = Timeouts(map.GetMap("timeouts")),
             Bindings = Bindings(map.GetList("bindings")),
+            Span = map.Span,
         };
+        if (!map.TryGetEntry("use", out var use))
+        {
+            return step.Try.Count == 0 && step.Catch.Count == 0 && step.Finally.Count == 0 && step.Cleanup.Count == 0
+                ? throw new ChainsawFormatException(map.Span, "a step needs try (or use: a step template)")
+                : step;
+        }
+
+        if (map.ContainsKey("try") || map.ContainsKey("catch") || map.ContainsKey("finally") || map.ContainsKey("cleanup"))
+        {
+            throw new ChainsawFormatException(use.KeySpan, "a step that uses a step template has no try, catch, finally or cleanup of its own");
+        }
+
+        // `use: {template: file, with: {bindings}}`; early Chainsaw releases wrote `use: file`.
+        string? template;
+        YamlList? with = null;
+        if (use.Value is YamlMap useMap)
+        {
+            Fields(useMap, "use", "template", "with");
+            template = useMap.GetString("template");
+            if (useMap.GetMap("with") is { } withMap)
+            {
+                Fields(withMap, "use.with", "bindings");
+                with = withMap.GetList("bindings");
+            }
+        }
+        else
+        {
+            template = (use.Value as YamlScalar)?.AsString();
+        }
+
+        return string.IsNullOrEmpty(template)
+            ? throw new ChainsawFormatException(use.KeySpan, "use needs template: the path of a StepTemplate file")
+            : step with { Template = Path.Combine(directory, template), TemplateBindings = Bindings(with) };
     }
 
     private static List<Operation> Operations(YamlList? list, string directory, List<string> unsupported) =>
@@ -167,7 +305,7 @@ public static class ChainsawTestLoader
 
         var body = kinds[0].Value as YamlMap ?? YamlMap.Empty;
         Fields(body, key, allowed);
-        Unsupported(body, unsupported, "outputs", "expect", "cluster", "clusters", "subresource");
+        Unsupported(body, unsupported, "expect", "cluster", "clusters", "subresource");
         NotDefault(body, unsupported, "compiler", "jp");
         NotDefault(body, unsupported, "dryRun", "false");
         if (key == "proxy")
@@ -225,6 +363,7 @@ public static class ChainsawTestLoader
         return operation with
         {
             Bindings = Bindings(body.GetList("bindings")),
+            Outputs = Outputs(body.GetList("outputs")),
             Description = map.GetString("description"),
             ContinueOnError = (map["continueOnError"] as YamlScalar)?.AsBool() == true,
             Timeout = Duration(body["timeout"]),
@@ -316,9 +455,23 @@ public static class ChainsawTestLoader
         Duration(map["delete"]), Duration(map["error"]), Duration(map["exec"]));
 
     private static List<Binding> Bindings(YamlList? list) =>
-        (list?.Items ?? []).Select(b => Map(b, "a binding")).Select(b => new Binding(
-            b.GetString("name") ?? throw new ChainsawFormatException(b.Span, "a binding needs name"),
-            b["value"] ?? YamlScalar.Null)).ToList();
+        (list?.Items ?? []).Select(b => Map(b, "a binding")).Select(b =>
+        {
+            Fields(b, "a binding", "name", "value", "compiler");
+            return new Binding(
+                b.GetString("name") ?? throw new ChainsawFormatException(b.Span, "a binding needs name"),
+                b["value"] ?? YamlScalar.Null);
+        }).ToList();
+
+    private static List<Output> Outputs(YamlList? list) =>
+        (list?.Items ?? []).Select(o => Map(o, "an output")).Select(o =>
+        {
+            Fields(o, "an output", "name", "value", "match", "compiler");
+            return new Output(
+                o.GetString("name") ?? throw new ChainsawFormatException(o.Span, "an output needs name"),
+                o["value"] ?? throw new ChainsawFormatException(o.Span, "an output needs value"))
+            { Match = o["match"] };
+        }).ToList();
 
     private static TimeSpan? Duration(YamlNode? node)
     {
@@ -339,7 +492,7 @@ public static class ChainsawTestLoader
     [
         "description", "timeouts", "cluster", "clusters", "skip", "concurrent", "skipDelete", "template", "compiler", "bindings",
         "scenarios", "steps", "catch", "forceTerminationGracePeriod", "delayBeforeCleanup", "deletionPropagationPolicy", "namespace",
-        "namespaceTemplate", "namespaceTemplateCompiler", "failFast",
+        "namespaceTemplate", "namespaceTemplateCompiler", "failFast", "inconclusive",
     ];
 
     private static readonly string[] StepFields =

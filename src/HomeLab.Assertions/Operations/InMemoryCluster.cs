@@ -181,7 +181,7 @@ public sealed class InMemoryCluster : IClusterOperations
         ArgumentNullException.ThrowIfNull(resource);
         var obj = (JObject)resource.DeepClone();
         var kind = (string?)obj["kind"] ?? string.Empty;
-        if (@namespace is not null && !ClusterScopedKinds.Contains(kind) && obj["metadata"] is JObject metadata && metadata["namespace"] is null)
+        if (@namespace is not null && !Manifests.Objects.ClusterScopedKinds.BuiltIn.Contains(kind) && obj["metadata"] is JObject metadata && metadata["namespace"] is null)
         {
             metadata["namespace"] = @namespace;
         }

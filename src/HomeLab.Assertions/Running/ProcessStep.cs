@@ -31,11 +31,6 @@ internal static class ProcessStep
         var result = await program.ExecuteAsync(arguments, cancellationToken).ConfigureAwait(false);
         var output = (result.StandardOutput + result.StandardError).TrimEnd();
         var error = result.ExitCode == 0 ? null : $"exit code {result.ExitCode}";
-        if (operation.Check is null)
-        {
-            return error is null ? CheckOutcome.Pass(output) : CheckOutcome.Fail($"{Name(operation)}: {error}", output);
-        }
-
         var payload = new JObject
         {
             ["stdout"] = result.StandardOutput,
@@ -48,10 +43,18 @@ internal static class ProcessStep
             .With("stderr", payload["stderr"])
             .With("exitCode", payload["exitCode"])
             .With("error", payload["error"]);
+        if (operation.Check is null)
+        {
+            return error is null ? Passed() : CheckOutcome.Fail($"{Name(operation)}: {error}", output);
+        }
+
         var check = AssertionTree.From(operation.Check).Evaluate(payload, new EvaluationOptions { Bindings = checkBindings, Context = context });
         return check.IsMatch
-            ? CheckOutcome.Pass(output)
+            ? Passed()
             : new CheckOutcome(false, check.Errors.Select(e => $"{Name(operation)} check: {e}").ToList(), output);
+
+        // Outputs see $stdout, $stderr, $exitCode and $error, with nothing as @.
+        CheckOutcome Passed() => CheckOutcome.Pass(output) with { Outputs = [.. Templating.Outputs(operation.Outputs, null, checkBindings, context)] };
     }
 
     private static string Name(Operation operation) => operation.Kind == OperationKind.Script ? "script" : operation.Entrypoint ?? "command";

@@ -8,9 +8,10 @@ namespace HomeLab.Assertions.Running;
 /// <summary>
 /// Checks assertion trees against a source, once (<see cref="CheckAllAsync"/>) or until they hold
 /// (<see cref="WaitAsync"/>): by the source's watch when it has one, else by polling on the injected clock.
-/// Expression errors are failed attempts like any other, retried until the timeout (kyverno/chainsaw#1823).
+/// Expression errors are failed attempts like any other, retried until the timeout (kyverno/chainsaw#1823), unless
+/// <c>retryExpressionErrors</c> is false: then the first one ends the wait, as in Chainsaw.
 /// </summary>
-internal sealed class ResourceCheck(IResourceSource source, TimeProvider time, TimeSpan pollInterval)
+internal sealed class ResourceCheck(IResourceSource source, TimeProvider time, TimeSpan pollInterval, bool retryExpressionErrors = true)
 {
     public Task<CheckOutcome> WaitAsync(
         IReadOnlyList<AssertionTree> trees,
@@ -54,17 +55,19 @@ internal sealed class ResourceCheck(IResourceSource source, TimeProvider time, T
     {
         var errors = new List<string>();
         var output = new List<string>();
+        var final = false;
         foreach (var tree in trees)
         {
             var outcome = await CheckOneAsync(tree, options, defaultNamespace, match, expectMismatch, cancellationToken).ConfigureAwait(false);
             errors.AddRange(outcome.Errors);
+            final |= outcome.Final;
             if (outcome.Output.Length > 0)
             {
                 output.Add(outcome.Output);
             }
         }
 
-        return new CheckOutcome(errors.Count == 0, errors, string.Join('\n', output));
+        return new CheckOutcome(errors.Count == 0, errors, string.Join('\n', output)) { Final = final };
     }
 
     private async Task<CheckOutcome> CheckOneAsync(
@@ -77,12 +80,21 @@ internal sealed class ResourceCheck(IResourceSource source, TimeProvider time, T
         }
         catch (Expressions.ExpressionException ex)
         {
-            return CheckOutcome.Fail($"{Where(tree)}{ex.Message}");
+            return CheckOutcome.Fail($"{Where(tree)}{ex.Message}") with { Final = !retryExpressionErrors };
         }
 
         if (query is null)
         {
-            return CheckOutcome.Fail($"{Where(tree)}the assertion names no apiVersion and kind, so no object can be looked up");
+            // A non-resource assertion (no apiVersion and kind): evaluated once with nothing as @, as Chainsaw does.
+            var result = tree.Evaluate(null, options);
+            if (expectMismatch)
+            {
+                return result.IsMatch ? CheckOutcome.Fail($"{Where(tree)}the assertion holds, but the error operation expects it not to") : CheckOutcome.Pass();
+            }
+
+            return result.IsMatch
+                ? CheckOutcome.Pass()
+                : new CheckOutcome(false, [.. result.Errors.Select(e => e.Span.IsKnown ? $"{e.Span}: {e.Message}" : e.Message)], result.Diff) { Final = StopsWaiting(result) };
         }
 
         IReadOnlyList<JObject> candidates;
@@ -131,8 +143,13 @@ internal sealed class ResourceCheck(IResourceSource source, TimeProvider time, T
             errors.AddRange(result.Errors.Select(e => e.Span.IsKnown ? $"{e.Span}: {prefix}{e.Message}" : prefix + e.Message));
         }
 
-        return new CheckOutcome(false, errors, string.Join('\n', shown.Select(s => (many ? $"# {Name(s.Object)}\n" : string.Empty) + s.Result.Diff)));
+        return new CheckOutcome(false, errors, string.Join('\n', shown.Select(s => (many ? $"# {Name(s.Object)}\n" : string.Empty) + s.Result.Diff)))
+        {
+            Final = shown.Any(s => StopsWaiting(s.Result)),
+        };
     }
+
+    private bool StopsWaiting(AssertionResult result) => !retryExpressionErrors && result.Errors.Any(e => e.Type == FieldErrorType.Expression);
 
     private static string Where(AssertionTree tree) => tree.Span.IsKnown ? $"{tree.Span}: " : string.Empty;
 

@@ -121,7 +121,7 @@ public sealed class TestRunner
                     continue;
                 }
 
-                var report = await run.RunStepAsync(step, bindings, context, cancellationToken).ConfigureAwait(false);
+                var report = await run.RunStepAsync(step, test, bindings, context, cancellationToken).ConfigureAwait(false);
                 failed = report.Status == ReportStatus.Failed;
                 steps.Add(report);
             }
@@ -172,7 +172,7 @@ public sealed class TestRunner
         public void Defer(Operation operation, Bindings? bindings = null, Timeouts? stepTimeouts = null) =>
             _cleanup.Push((operation, bindings ?? Bindings.Empty, stepTimeouts ?? Timeouts));
 
-        public async Task<StepReport> RunStepAsync(StepDefinition step, Bindings bindings, ExpressionContext context, CancellationToken cancellationToken)
+        public async Task<StepReport> RunStepAsync(StepDefinition step, TestDefinition test, Bindings bindings, ExpressionContext context, CancellationToken cancellationToken)
         {
             var started = cluster.TimeProvider.GetTimestamp();
             var stepTimeouts = Timeouts.With(step.Timeouts);
@@ -181,16 +181,29 @@ public sealed class TestRunner
             try
             {
                 bindings = Templating.Bind(bindings, step.Bindings, context);
+                if (step.Template is not null)
+                {
+                    // A step template is read when its step runs; its defaults first, then the caller's arguments over them.
+                    var testDirectory = test.Span.IsKnown ? Path.GetDirectoryName(Path.GetFullPath(test.Span.File)) : null;
+                    var template = Chainsaw.ChainsawTestLoader.LoadStepTemplate(step.Template, testDirectory ?? Path.GetDirectoryName(step.Template) ?? ".");
+                    bindings = Templating.Bind(Templating.Bind(bindings, template.Bindings, context), step.TemplateBindings, context);
+                    step = step with { Try = template.Try, Catch = template.Catch, Finally = template.Finally, Cleanup = template.Cleanup };
+                }
             }
             catch (ExpressionException ex)
             {
                 return new StepReport(step.Name, ReportStatus.Failed, TimeSpan.Zero, [Failure(OperationKind.Code, OperationPhase.Try, "bind", ex.Message)]);
             }
+            catch (Chainsaw.ChainsawFormatException ex)
+            {
+                return new StepReport(step.Name, ReportStatus.Failed, TimeSpan.Zero, [Failure(OperationKind.Code, OperationPhase.Try, "use " + step.Template, ex.Message)]);
+            }
 
             foreach (var operation in step.Try)
             {
-                var report = await ExecuteAsync(operation, OperationPhase.Try, bindings, stepTimeouts, cancellationToken).ConfigureAwait(false);
+                var (report, outputs) = await ExecuteWithOutputsAsync(operation, OperationPhase.Try, bindings, stepTimeouts, cancellationToken).ConfigureAwait(false);
                 reports.Add(report);
+                bindings = outputs;
                 if (report.Status == ReportStatus.Failed && !operation.ContinueOnError)
                 {
                     failed = true;
@@ -202,7 +215,7 @@ public sealed class TestRunner
 
             if (failed)
             {
-                foreach (var operation in step.Catch)
+                foreach (var operation in step.Catch.Concat(test.Catch))
                 {
                     reports.Add(await ExecuteAsync(operation, OperationPhase.Catch, bindings, stepTimeouts, CancellationToken.None).ConfigureAwait(false));
                 }
@@ -233,8 +246,13 @@ public sealed class TestRunner
             }
         }
 
-        public async Task<OperationReport> ExecuteAsync(Operation operation, OperationPhase phase, Bindings bindings, Timeouts stepTimeouts, CancellationToken cancellationToken)
+        public async Task<OperationReport> ExecuteAsync(Operation operation, OperationPhase phase, Bindings bindings, Timeouts stepTimeouts, CancellationToken cancellationToken) =>
+            (await ExecuteWithOutputsAsync(operation, phase, bindings, stepTimeouts, cancellationToken).ConfigureAwait(false)).Report;
+
+        /// <summary>Runs an operation; returns its report and the step's bindings after it, its outputs added.</summary>
+        public async Task<(OperationReport Report, Bindings Bindings)> ExecuteWithOutputsAsync(Operation operation, OperationPhase phase, Bindings bindings, Timeouts stepTimeouts, CancellationToken cancellationToken)
         {
+            var stepBindings = bindings;
             var timeout = operation.Timeout ?? stepTimeouts.For(operation.Kind);
             var started = cluster.TimeProvider.GetTimestamp();
             var description = Describe(operation);
@@ -271,7 +289,8 @@ public sealed class TestRunner
                 status = ReportStatus.Passed;
             }
 
-            return new OperationReport(operation.Kind, phase, description, status, cluster.TimeProvider.GetElapsedTime(started), outcome.Errors, outcome.Output);
+            var report = new OperationReport(operation.Kind, phase, description, status, cluster.TimeProvider.GetElapsedTime(started), outcome.Errors, outcome.Output);
+            return (report, outcome.Passed ? outcome.Outputs.Aggregate(stepBindings, (b, o) => b.With(o.Key, o.Value)) : stepBindings);
         }
 
         public void RegisterCreated(JObject obj, Bindings bindings)
@@ -322,11 +341,12 @@ public sealed class TestRunner
             {
                 case OperationKind.Assert or OperationKind.Error:
                     var trees = operation.Resources.Select(AssertionTree.From).ToList();
-                    return await new ResourceCheck(cluster.Source, cluster.TimeProvider, cluster.PollInterval)
+                    return await new ResourceCheck(cluster.Source, cluster.TimeProvider, cluster.PollInterval, cluster.RetryExpressionErrors)
                         .WaitAsync(trees, options, ns, operation.Match, operation.Kind == OperationKind.Error, timeout ?? TimeSpan.FromSeconds(30), cancellationToken)
                         .ConfigureAwait(false);
                 case OperationKind.Apply or OperationKind.Create or OperationKind.Patch or OperationKind.Update:
                     var ops = Operations(operation);
+                    var outputs = new List<KeyValuePair<string, JToken>>();
                     foreach (var resource in operation.Resources)
                     {
                         if (Templating.Render(resource, bindings, context) is not JObject obj)
@@ -345,9 +365,11 @@ public sealed class TestRunner
                         {
                             run.RegisterCreated(result.Object, bindings);
                         }
+
+                        outputs.AddRange(Templating.Outputs(operation.Outputs, result.Object, bindings, context));
                     }
 
-                    return CheckOutcome.Pass();
+                    return CheckOutcome.Pass() with { Outputs = outputs };
                 case OperationKind.Delete:
                     var deleted = 0;
                     foreach (var query in Targets(operation, options))
@@ -397,7 +419,7 @@ public sealed class TestRunner
         private ResourceQuery Target(Operation operation, string? apiVersion = null, string? kind = null)
         {
             var target = operation.Target ?? new ResourceQuery(apiVersion ?? "v1", kind ?? "Pod");
-            return target.Namespace is null && !ClusterScopedKinds.Contains(target.Kind) ? target with { Namespace = ns } : target;
+            return target.Namespace is null && !Manifests.Objects.ClusterScopedKinds.BuiltIn.Contains(target.Kind) ? target with { Namespace = ns } : target;
         }
 
         private IEnumerable<ResourceQuery> Targets(Operation operation, EvaluationOptions options)

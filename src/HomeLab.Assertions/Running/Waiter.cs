@@ -50,7 +50,7 @@ internal sealed class Waiter(IResourceSource source, TimeProvider time, TimeSpan
                     last = CheckOutcome.Fail(ex.Message);
                 }
 
-                if (last.Passed || !source.IsLive)
+                if (last.Passed || last.Final || !source.IsLive)
                 {
                     return last;
                 }

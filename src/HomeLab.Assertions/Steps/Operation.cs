@@ -80,6 +80,9 @@ public sealed record Operation(OperationKind Kind)
     /// <summary>Bindings of this operation only, evaluated when it runs.</summary>
     public IReadOnlyList<Binding> Bindings { get; init; } = [];
 
+    /// <summary>Bindings the operation sets, once it has run, for the operations after it in the same step.</summary>
+    public IReadOnlyList<Output> Outputs { get; init; } = [];
+
     /// <summary>Whether the operation gathers information rather than checking or changing anything.</summary>
     public bool IsCollector => Kind is OperationKind.PodLogs or OperationKind.Events or OperationKind.Get or OperationKind.Describe;
 }

@@ -24,4 +24,16 @@ public sealed record StepDefinition(string Name)
 
     /// <summary>Bindings for this step's operations.</summary>
     public IReadOnlyList<Binding> Bindings { get; init; } = [];
+
+    /// <summary>
+    /// A Chainsaw <c>StepTemplate</c> file this step runs (<c>use.template</c>), read when the step runs; its operations
+    /// take the place of <see cref="Try"/>, <see cref="Catch"/>, <see cref="Finally"/> and <see cref="Cleanup"/>.
+    /// </summary>
+    public string? Template { get; init; }
+
+    /// <summary>The arguments given to <see cref="Template"/> (<c>use.with.bindings</c>), bound over the template's own defaults.</summary>
+    public IReadOnlyList<Binding> TemplateBindings { get; init; } = [];
+
+    /// <summary>Where the step was written, when loaded from YAML.</summary>
+    public Manifests.Yaml.SourceSpan Span { get; init; }
 }

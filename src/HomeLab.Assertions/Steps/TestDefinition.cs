@@ -18,6 +18,9 @@ public sealed record TestDefinition(string Name)
     /// <summary>Bindings for the whole test (<c>$namespace</c> and <c>$test</c> are always bound).</summary>
     public IReadOnlyList<Binding> Bindings { get; init; } = [];
 
+    /// <summary>Operations run after a failing step's own catch (Chainsaw's test-level <c>catch</c>).</summary>
+    public IReadOnlyList<Operation> Catch { get; init; } = [];
+
     /// <summary>Tests in the same group run one after another; tests with none run in parallel.</summary>
     public string? ConcurrencyGroup { get; init; }
 

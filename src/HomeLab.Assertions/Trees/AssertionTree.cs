@@ -123,7 +123,7 @@ public sealed class AssertionTree
 
         var metadata = root.GetMap("metadata");
         var name = Text(metadata?["name"], options);
-        var ns = Text(metadata?["namespace"], options) ?? (ClusterScopedKinds.Contains(kind) ? null : defaultNamespace);
+        var ns = Text(metadata?["namespace"], options) ?? (Manifests.Objects.ClusterScopedKinds.BuiltIn.Contains(kind) ? null : defaultNamespace);
         string? selector = null;
         if (name is null && metadata?.GetMap("labels") is { } labels)
         {

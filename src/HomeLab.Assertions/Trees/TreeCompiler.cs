@@ -15,21 +15,17 @@ internal static class TreeCompiler
         ("@allow-empty", null, true),
     ];
 
-    /// <summary>Compiles a tree, its aliases written out (up to <see cref="ExpansionBudget.DefaultLimit"/> nodes).</summary>
-    public static TreeNode Compile(YamlNode node) => Compile(node, ArrayMatchMode.Exact, new ExpansionBudget());
+    /// <summary>Compiles a tree, its aliases written out (the loader bounds how far they expand: <see cref="YamlLoader.MaxAliasExpansion"/>).</summary>
+    public static TreeNode Compile(YamlNode node) => Compile(node, ArrayMatchMode.Exact);
 
-    private static TreeNode Compile(YamlNode node, ArrayMatchMode mode, ExpansionBudget budget)
+    private static TreeNode Compile(YamlNode node, ArrayMatchMode mode) => node switch
     {
-        budget.Take(node);
-        return node switch
-        {
-            YamlMap { Count: 0 } map => new PresentNode(map.Span),
-            YamlMap map => new MapNode(map.Entries.Select(e => CompileEntry(e, budget)).ToArray(), map.Span),
-            YamlList list => new ListNode(list.Items.Select(i => Compile(i, ArrayMatchMode.Exact, budget)).ToArray(), mode, list.Span),
-            YamlScalar scalar => CompileScalar(scalar),
-            _ => throw new AssertionSyntaxException(node.Span, "unsupported YAML node"),
-        };
-    }
+        YamlMap { Count: 0 } map => new PresentNode(map.Span),
+        YamlMap map => new MapNode(map.Entries.Select(CompileEntry).ToArray(), map.Span),
+        YamlList list => new ListNode(list.Items.Select(i => Compile(i, ArrayMatchMode.Exact)).ToArray(), mode, list.Span),
+        YamlScalar scalar => CompileScalar(scalar),
+        _ => throw new AssertionSyntaxException(node.Span, "unsupported YAML node"),
+    };
 
     /// <summary>Whether a string is an expression: wrapped in parentheses.</summary>
     public static bool IsExpression(string text) => text.Length >= 2 && text[0] == '(' && text[^1] == ')';
@@ -98,7 +94,7 @@ internal static class TreeCompiler
         return new LiteralNode(YamlJson.ToJValue(scalar), scalar.Span);
     }
 
-    private static MapEntryNode CompileEntry(YamlMapEntry entry, ExpansionBudget budget)
+    private static MapEntryNode CompileEntry(YamlMapEntry entry)
     {
         var key = entry.Key;
         var span = entry.KeySpan;
@@ -131,7 +127,7 @@ internal static class TreeCompiler
             throw new AssertionSyntaxException(span, $"'{key}': an iteration is written ~.(expression), ~name.(expression) or ~.field");
         }
 
-        var value = Compile(entry.Value, mode ?? ArrayMatchMode.Exact, budget);
+        var value = Compile(entry.Value, mode ?? ArrayMatchMode.Exact);
         var expression = syntax.IsExpression ? ParseExpression(syntax.Compiler, syntax.Statement, span) : null;
         var field = expression is null ? syntax.Statement : null;
         if (syntax.Foreach)

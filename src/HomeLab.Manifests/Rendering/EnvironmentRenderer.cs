@@ -63,7 +63,8 @@ public sealed class EnvironmentRenderer
         }
 
         var output = Path.Combine(options.OutputDirectoryOrDefault, environment.Name);
-        var sources = options.WriteOutput ? await WriteAsync(run.Sources, output, cancellationToken).ConfigureAwait(false) : run.Sources;
+        var placed = DestinationNamespaces.Place(run.Sources);
+        var sources = options.WriteOutput ? await WriteAsync(placed, output, cancellationToken).ConfigureAwait(false) : placed;
         var counts = new RenderCounts(sources.Count, sources.Sum(s => s.Objects.Count), run.NotRenderedOffline, run.Unsupported);
         return new RenderedSet(environment, sources, run.Findings, counts, output);
     }
@@ -456,7 +457,7 @@ public sealed class EnvironmentRenderer
         {
             if (application?.Root.GetMap("spec")?.GetMap("destination")?["namespace"] is YamlScalar { IsNull: false } destination)
             {
-                source = source with { Objects = [.. source.Objects.Select(o => InDestination(o, destination))] };
+                source = source with { DestinationNamespace = destination };
             }
 
             var unique = name;
@@ -474,20 +475,6 @@ public sealed class EnvironmentRenderer
                     _applications.Enqueue(obj);
                 }
             }
-        }
-
-        // ArgoCD puts namespaced objects that name no namespace into the Application's destination namespace;
-        // the field then points at the destination's line.
-        private static KubeObject InDestination(KubeObject obj, YamlScalar destination)
-        {
-            if (obj.Namespace is not null || obj.Kind is null || PatchTarget.IsClusterScoped(obj.Kind) || obj.Kind.StartsWith("Cluster", StringComparison.Ordinal))
-            {
-                return obj;
-            }
-
-            var metadata = obj.Metadata ?? new YamlMap([], obj.Span);
-            var ns = new YamlScalar(destination.Value, YamlScalarStyle.DoubleQuoted, destination.Span);
-            return obj.WithRoot(obj.Root.With("metadata", metadata.With("namespace", ns)));
         }
 
         private Kubectl? Kubectl(SourceSpan at)

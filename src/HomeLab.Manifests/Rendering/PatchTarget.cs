@@ -6,14 +6,7 @@ namespace HomeLab.Manifests.Rendering;
 /// <summary>Which objects a kustomize patch applies to: a <c>target:</c> selector, or the patch's own kind and name.</summary>
 internal sealed record PatchTarget(string? Group, string? Version, string? Kind, string? Name, string? Namespace, string? LabelSelector, string? AnnotationSelector, bool NameIsPattern)
 {
-    private static readonly HashSet<string> ClusterScoped = new(StringComparer.Ordinal)
-    {
-        "Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PersistentVolume", "StorageClass",
-        "PriorityClass", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService", "IngressClass",
-        "Node", "CSIDriver", "RuntimeClass", "ClusterIssuer", "VolumeSnapshotClass", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
-    };
-
-    public static bool IsClusterScoped(string kind) => ClusterScoped.Contains(kind);
+    public static bool IsClusterScoped(string? kind) => Objects.ClusterScopedKinds.IsBuiltIn(kind);
 
     /// <summary>A <c>target:</c> selector.</summary>
     public static PatchTarget FromSelector(YamlMap target) => new(

@@ -28,4 +28,7 @@ public sealed record RenderedSource(
 
     /// <summary>The ArgoCD Application it was rendered for; null for an environment's own kustomizations and charts.</summary>
     public string? Application { get; init; }
+
+    /// <summary>The Application's <c>destination.namespace</c>, where ArgoCD puts namespaced objects that name none; null when there is none.</summary>
+    public Yaml.YamlScalar? DestinationNamespace { get; init; }
 }

@@ -30,7 +30,9 @@ public sealed class YamlLoader
 
     /// <summary>
     /// How many nodes aliases may add to one document before it is rejected (a "billion laughs" document expands
-    /// a few lines into billions of nodes). Aliases may always add ten times the document's own nodes.
+    /// a few lines into billions of nodes). Aliases may always add ten times the document's own nodes. The one such
+    /// limit of the repository: manifests, assertion files, Chainsaw tests and <c>parse_yaml</c> are all read here,
+    /// and what is built from the nodes (assertion trees, JSON) relies on it.
     /// </summary>
     public long MaxAliasExpansion { get; init; } = 1_000_000;
 

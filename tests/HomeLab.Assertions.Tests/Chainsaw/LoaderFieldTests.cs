@@ -17,9 +17,9 @@ public class LoaderFieldTests
     [Fact]
     public void A_field_this_runner_does_not_run_skips_the_test_with_the_reason()
     {
-        var file = Write(Head + "  steps:\n  - try:\n    - apply:\n        resource: { apiVersion: v1, kind: ConfigMap, metadata: { name: x } }\n        outputs:\n        - name: o\n          value: (@)\n");
+        var file = Write(Head + "  steps:\n  - try:\n    - apply:\n        resource: { apiVersion: v1, kind: ConfigMap, metadata: { name: x } }\n        expect:\n        - check: { ($error != null): true }\n");
         var test = ChainsawTestLoader.LoadFile(file).Single();
-        test.Skip.Should().Contain("outputs").And.Contain($"{file}:9");
+        test.Skip.Should().Contain("expect").And.Contain($"{file}:9");
     }
 
     [Fact]

@@ -36,6 +36,36 @@ public class HostileInputTests
     }
 
     [Fact]
+    public async Task A_billion_laughs_file_named_by_a_chainsaw_step_fails_that_test_with_the_same_message()
+    {
+        var bomb = Write(BillionLaughs);
+        var test = $$"""
+            apiVersion: chainsaw.kyverno.io/v1alpha1
+            kind: Test
+            metadata: { name: t }
+            spec:
+              namespace: apps
+              steps:
+              - try:
+                - assert:
+                    file: {{bomb}}
+            """;
+
+        var findings = await OfflineAssertion.CheckAsync([Write(test)], [Write("apiVersion: v1\nkind: ConfigMap\nmetadata: { name: lol, namespace: apps }\n")]);
+
+        findings.Should().ContainSingle().Which.Message.Should().Contain("aliases expand this document to more than 1,000,000 values");
+    }
+
+    [Fact]
+    public async Task Aliases_within_the_limit_are_written_out_and_checked()
+    {
+        var resources = Write("apiVersion: v1\nkind: ConfigMap\nmetadata: { name: lol }\ndata: { a: x, b: x }\n");
+        var assertion = Write("apiVersion: v1\nkind: ConfigMap\nmetadata: { name: lol }\ndata: &d { a: x, b: x }\n(data): *d\n");
+
+        (await OfflineAssertion.CheckAsync([assertion], [resources])).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task An_empty_assertion_file_is_an_error()
     {
         var findings = await OfflineAssertion.CheckAsync([Write("# nothing\n")], [Write("apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n")]);

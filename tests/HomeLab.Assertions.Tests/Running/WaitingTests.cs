@@ -88,6 +88,24 @@ public class WaitingTests
     }
 
     [Fact]
+    public async Task Without_retrying_expression_errors_the_first_one_ends_the_wait_as_in_chainsaw()
+    {
+        var source = new InMemorySource();
+        source.Put("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"app","namespace":"t"}}""");
+        var cluster = new ClusterUnderTest(source, timeProvider: new FakeTimeProvider()) { RetryExpressionErrors = false };
+
+        var waiting = async () => await cluster.Assert("""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: { name: app, namespace: t }
+            (length(data.items) > `0`): true
+            """, timeout: TimeSpan.FromHours(1));
+
+        (await waiting.Should().ThrowWithinAsync<AssertionFailedException>(TimeSpan.FromSeconds(5), "the fake clock never moves, so only ending the wait can finish it"))
+            .Which.Message.Should().Contain("Expression error").And.NotContain("timed out");
+    }
+
+    [Fact]
     public async Task Any_and_all_candidates_are_explicit_when_a_tree_has_no_name()
     {
         // chainsaw#113: without a name a tree selects several objects.
