@@ -144,7 +144,7 @@ public static class UpdateVerification
 
             var changes = ManifestDiff.Compare(baseSources.SelectMany(s => s.Objects), headSources.SelectMany(s => s.Objects));
             var findings = new List<Finding>();
-            findings.AddRange(DroppedValues(baseSources, headSources));
+            findings.AddRange(DroppedValues(baseSources, headSources, headSet));
             findings.AddRange(DroppedCrdVersions(baseSources, headSources, users));
             var refs = headSources.SelectMany(s => s.Objects).Select(o => o.Ref).ToHashSet();
             findings.AddRange(newLint.Where(f => f.Object is { } o && refs.Contains(o)));
@@ -202,7 +202,7 @@ public static class UpdateVerification
         return changed.Any(c => relative.Any(i => i == c || c.StartsWith(i.TrimEnd('/') + "/", StringComparison.Ordinal)));
     }
 
-    private static IEnumerable<Finding> DroppedValues(IReadOnlyList<RenderedSource> before, IReadOnlyList<RenderedSource> after)
+    private static IEnumerable<Finding> DroppedValues(IReadOnlyList<RenderedSource> before, IReadOnlyList<RenderedSource> after, RenderedSet headSet)
     {
         foreach (var head in after.Where(s => s.Chart is not null))
         {
@@ -229,6 +229,14 @@ public static class UpdateVerification
             foreach (var finding in head.Chart.Values.SelectMany(v => check.CheckBump(old, @new, v)))
             {
                 yield return finding;
+            }
+
+            if (ValuesKeyCheck.Parameters(headSet, head) is { } parameters)
+            {
+                foreach (var finding in check.CheckBump(old, @new, ValuesKeyCheck.ParameterValues(parameters)))
+                {
+                    yield return finding;
+                }
             }
         }
     }
