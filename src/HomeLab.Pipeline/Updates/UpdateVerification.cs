@@ -277,7 +277,7 @@ public static class UpdateVerification
             ? list.Items.OfType<YamlMap>().Where(v => v["served"] is not YamlScalar { Value: "false" }).Select(v => v.GetString("name") ?? string.Empty)
             : []];
 
-    private static async Task<IReadOnlyList<string>> GitLinesAsync(string root, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<string>> GitLinesAsync(string root, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var lines = new List<string>();
         var exit = await ChildProcess.RunAsync("git", arguments, root, line => lines.Add(line.Text), cancellationToken).ConfigureAwait(false);
