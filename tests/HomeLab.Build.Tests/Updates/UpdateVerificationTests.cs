@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HomeLab.Manifests.Diff;
+using HomeLab.Manifests.Lint;
 using HomeLab.Manifests.Rendering;
 using HomeLab.Pipeline.Updates;
 using HomeLab.Manifests.Tests.Rendering;
@@ -79,7 +80,7 @@ public sealed class UpdateVerificationTests
         }
     }
 
-    private static string Chart(string version, string replicasKey, string tag, string crdVersions) => $$$"""
+    private static string Chart(string version, string replicasKey, string tag, string memory, string crdVersions) => $$$"""
         apiVersion: v2
         name: demo
         version: {{{version}}}
@@ -88,6 +89,8 @@ public sealed class UpdateVerificationTests
         image:
           repository: web
           tag: "{{{tag}}}"
+        resources:
+          limits: { memory: {{{memory}}} }
         ---templates/deployment.yaml
         apiVersion: apps/v1
         kind: Deployment
@@ -102,6 +105,7 @@ public sealed class UpdateVerificationTests
               containers:
                 - name: web
                   image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+                  resources: {{- toYaml .Values.resources | nindent 12 }}
         ---crds/widgets.yaml
         {{{Crd(crdVersions)}}}
         """;
@@ -126,13 +130,14 @@ public sealed class UpdateVerificationTests
         try
         {
             const string Schema = "schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } }";
-            WriteChart(Path.Combine(work, "v1"), Chart("1.0.0", "replicas", "1.0", $"{{ name: v1alpha1, served: true, storage: false, {Schema} }}, {{ name: v1, served: true, storage: true, {Schema} }}"));
-            WriteChart(Path.Combine(work, "v2"), Chart("2.0.0", "replicaCount", "2.0", $"{{ name: v1, served: true, storage: true, {Schema} }}"));
+            WriteChart(Path.Combine(work, "v1"), Chart("1.0.0", "replicas", "1.0", "128Mi", $"{{ name: v1alpha1, served: true, storage: false, {Schema} }}, {{ name: v1, served: true, storage: true, {Schema} }}"));
+            WriteChart(Path.Combine(work, "v2"), Chart("2.0.0", "replicaCount", "2.0", "512Mi", $"{{ name: v1, served: true, storage: true, {Schema} }}"));
             await using var charts = await LoopbackChartRepository.ServeAsync(helm, work, Path.Combine(work, "v1"), Path.Combine(work, "v2"));
 
             var root = Path.Combine(work, "repo");
             Write(root, ".gitignore", ".nuke/\n");
             Write(root, "clusters/lab/environment.yaml", $"name: lab\nkubernetesVersion: v1.32.4\nrender:\n  applications: [root.yaml]\n  repositoryUrls: [{Url}]\n");
+            Write(root, "clusters/lab/budgets.yaml", "budgets:\n  demo:\n    select: { namespaces: [demo] }\n    limits: { memory: 300Mi }\n");
             Write(root, "clusters/lab/root.yaml", App("root").Replace("apps/root", "apps", StringComparison.Ordinal));
             Write(root, "apps/demo.yaml", DemoApp(charts.Url, "1.0.0"));
             Write(root, "apps/widgets.yaml", App("widgets").Replace("apps/widgets", "widgets", StringComparison.Ordinal));
@@ -160,12 +165,16 @@ public sealed class UpdateVerificationTests
             var crd = demo.Findings.Should().ContainSingle(f => f.RuleId == "update/dropped-crd-version").Subject;
             crd.Message.Should().Contain("lab.example.net/v1alpha1").And.Contain("Widget");
             crd.Span!.Value.File.Should().Be(Path.Combine(root, "widgets", "widget.yaml"), "the Widget's Application is not rendered: its file is read");
+            // The base runs 2 replicas of 128Mi (the homelab's replicas: 2), the head 1 of 512Mi (replicas is dropped).
+            var budget = result.Budgets.Should().ContainSingle().Subject;
+            budget.Should().Be(new BudgetChange("lab", "demo", BudgetMeasure.MemoryLimits, "300Mi", "300Mi", 2 * 128m * 1024 * 1024, 512m * 1024 * 1024, Over: true));
+            demo.Findings.Should().ContainSingle(f => f.RuleId == "homelab/resource-budget").Which.Span!.Value.File.Should().EndWith("budgets.yaml");
             var scope = result.Environments.Should().ContainSingle().Subject;
             scope.NotRendered.Should().Equal("other", "widgets");
             scope.Rendered.Should().Equal("demo", "root");
             result.Updates.Select(u => u.Application).Should().NotContain(["other", "widgets"]);
             report.Should().Contain("| demo | lab |").And.Contain("2 Applications not affected, not rendered")
-                .And.Contain("values/demo.yaml:2").And.Contain("update/dropped-crd-version").And.Contain("web:2.0");
+                .And.Contain("values/demo.yaml:2").And.Contain("update/dropped-crd-version").And.Contain("web:2.0").And.Contain("| demo (memory limits) | lab | 300Mi | 256Mi | 512Mi ❌ over | +256Mi |");
         }
         finally
         {
