@@ -2,8 +2,8 @@ using System.Diagnostics;
 using HomeLab.Manifests.Diff;
 using HomeLab.Manifests.Lint;
 using HomeLab.Manifests.Rendering;
-using HomeLab.Pipeline.Updates;
 using HomeLab.Manifests.Tests.Rendering;
+using HomeLab.Pipeline.Updates;
 using HomeLab.Tools;
 
 namespace HomeLab.Build.Tests.Updates;
