@@ -111,7 +111,7 @@ partial class Build : IGitHubActions
                 "Verify the update",
                 60,
                 "renovate-results",
-                [WorkflowStep.Run("Verify the update offline (rendered diff as one PR comment)", ["VerifyUpdate"], "--base", "origin/main").WithEnvironment("GITHUB_TOKEN", "${{ github.token }}")],
+                [WorkflowStep.Run("Verify the head and the update offline (rendered diff as PR comments)", ["Verify", "VerifyUpdate"], "--base", "origin/main").WithEnvironment("GITHUB_TOKEN", "${{ github.token }}")],
                 testArguments: ["--tier", "live"],
                 fullHistory: true).Grant("pull-requests", "write") with
             {

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using HomeLab.Tools;
 
 namespace HomeLab.Manifests.Rendering;
@@ -16,7 +15,7 @@ internal sealed class ChartCache(string directory, Helm helm)
     public async Task<ChartPull> GetAsync(string repository, string chart, string? version, bool allowNetwork, CancellationToken cancellationToken, string? pullFrom = null)
     {
         var source = pullFrom ?? repository;
-        var folder = Path.Combine(directory, Key(repository), Key(chart), Key(version ?? "latest"));
+        var folder = ChartCacheLayout.Folder(directory, repository, chart, version);
         if (Find(folder) is { } cached)
         {
             return new(cached, null);
@@ -94,15 +93,4 @@ internal sealed class ChartCache(string directory, Helm helm)
 
     private static string? Find(string folder) =>
         Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.tgz").Order(StringComparer.Ordinal).FirstOrDefault() : null;
-
-    private static string Key(string text)
-    {
-        var key = new StringBuilder(text.Length);
-        foreach (var c in text.Replace("://", "_", StringComparison.Ordinal))
-        {
-            key.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
-        }
-
-        return key.ToString().Trim('.');
-    }
 }

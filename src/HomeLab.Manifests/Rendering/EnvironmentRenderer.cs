@@ -188,6 +188,11 @@ public sealed class EnvironmentRenderer
 
         private async Task FollowAsync(KubeObject application)
         {
+            if (!IsSelected(application))
+            {
+                return;
+            }
+
             var spec = application.Root.GetMap("spec");
             var sources = spec?.GetMap("source") is { } single ? [single] : spec?.GetList("sources")?.Items.OfType<YamlMap>().ToList() ?? [];
             var local = application.Annotations.GetValueOrDefault(LocalSourceAnnotation) == "repository";
@@ -237,6 +242,9 @@ public sealed class EnvironmentRenderer
                 }
             }
         }
+
+        /// <summary>Whether <see cref="RenderOptions.Applications"/> lets the Application render.</summary>
+        private bool IsSelected(KubeObject application) => options.Applications is not { } selected || (application.Name is { } name && selected.Contains(name));
 
         private async Task LocalPathAsync(KubeObject application, YamlMap source, string path, Dictionary<string, YamlMap> refs)
         {

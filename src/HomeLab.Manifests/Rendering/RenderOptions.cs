@@ -37,6 +37,12 @@ public sealed record RenderOptions
     /// </summary>
     public string? PrerenderedCharts { get; init; }
 
+    /// <summary>
+    /// The ArgoCD Applications to render, by name; null renders every Application. An Application left out is still
+    /// in the set (as the object its parent rendered), but its sources are not rendered.
+    /// </summary>
+    public IReadOnlySet<string>? Applications { get; init; }
+
     /// <summary>Whether to write the rendered YAML to <see cref="OutputDirectory"/>.</summary>
     public bool WriteOutput { get; init; } = true;
 

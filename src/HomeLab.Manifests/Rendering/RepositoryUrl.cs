@@ -1,8 +1,11 @@
 namespace HomeLab.Manifests.Rendering;
 
 /// <summary>Compares git repository URLs whatever their form: https, ssh, scp-like, with or without <c>.git</c>.</summary>
-internal static class RepositoryUrl
+public static class RepositoryUrl
 {
+    /// <summary>The URL in one form: no scheme, user, <c>.git</c> or trailing slash, lower case, scp-like colons as slashes.</summary>
+    /// <param name="url">A git repository URL.</param>
+    /// <returns>The normalized URL.</returns>
     public static string Normalize(string url)
     {
         var text = url.Trim().ToLowerInvariant();

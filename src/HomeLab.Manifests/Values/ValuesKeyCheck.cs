@@ -48,6 +48,64 @@ public sealed class ValuesKeyCheck
     }
 
     /// <summary>
+    /// The values an Application's <c>helm.parameters</c> set (helm's <c>--set name=value</c>), as a tree whose every
+    /// key sits at its parameter's name, so a parameter the chart does not read is reported at its line. A name is
+    /// split at dots (<c>\.</c> keeps one); a list index (<c>args[0]</c>) ends the path, as lists are not checked.
+    /// </summary>
+    /// <param name="parameters">The <c>helm.parameters</c> list: maps with <c>name</c> and <c>value</c>.</param>
+    /// <returns>The values; empty when no parameter has a name.</returns>
+    public static YamlMap ParameterValues(YamlList parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var root = new ParameterNode();
+        foreach (var parameter in parameters.Items.OfType<YamlMap>())
+        {
+            if (parameter["name"] is not YamlScalar { IsNull: false } name)
+            {
+                continue;
+            }
+
+            var node = root;
+            foreach (var key in ParameterPath(name.Value))
+            {
+                node = node.Children.TryGetValue(key, out var child) ? child : node.Children[key] = new ParameterNode { Span = name.Span, Order = node.Children.Count };
+            }
+
+            node.Value = parameter["value"] as YamlScalar ?? new YamlScalar(string.Empty, YamlScalarStyle.Plain, name.Span);
+        }
+
+        return root.ToMap(parameters.Span);
+    }
+
+    private static List<string> ParameterPath(string name)
+    {
+        var keys = new List<string>();
+        var key = new System.Text.StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            switch (name[i])
+            {
+                case '\\' when i + 1 < name.Length:
+                    key.Append(name[++i]);
+                    break;
+                case '.':
+                    keys.Add(key.ToString());
+                    key.Clear();
+                    break;
+                case '[':
+                    keys.Add(key.ToString());
+                    return [.. keys.Where(k => k.Length > 0)];
+                default:
+                    key.Append(name[i]);
+                    break;
+            }
+        }
+
+        keys.Add(key.ToString());
+        return [.. keys.Where(k => k.Length > 0)];
+    }
+
+    /// <summary>
     /// Checks every chart a rendered environment rendered against the values it was rendered with (value files and
     /// inline values, from the chart directory or the chart cache's package). Charts that were not rendered, or
     /// whose values cannot be read, are counted as not checked, never skipped silently.
@@ -102,9 +160,34 @@ public sealed class ValuesKeyCheck
             {
                 findings.AddRange(Check(chart, inline));
             }
+
+            if (request.SetValues.Length > 0 && Parameters(set, source) is { } parameters)
+            {
+                findings.AddRange(Check(chart, ParameterValues(parameters)));
+            }
         }
 
         return new ValuesCheckResult(findings, checkedCount, notChecked);
+    }
+
+    /// <summary>The <c>helm.parameters</c> a source was rendered with, as its Application wrote them (with their lines).</summary>
+    /// <param name="set">The rendered environment, which holds the Applications.</param>
+    /// <param name="source">A source an Application rendered.</param>
+    /// <returns>The parameters list; null when the Application is not in the set.</returns>
+    public static YamlList? Parameters(RenderedSet set, RenderedSource source)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.Application is not { } name || source.Chart is not { } request)
+        {
+            return null;
+        }
+
+        var names = request.SetValues.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        return set.Objects.Where(o => o.Kind == "Application" && o.Group == Lint.Rules.ApplicationSources.Group && o.Name == name)
+            .SelectMany(Lint.Rules.ApplicationSources.Of)
+            .Select(s => s.Source.GetMap("helm")?.GetList("parameters"))
+            .FirstOrDefault(list => list is not null && list.Items.OfType<YamlMap>().Select(p => p.GetString("name")).OfType<string>().ToHashSet(StringComparer.Ordinal).SetEquals(names));
     }
 
     /// <summary>
@@ -198,6 +281,21 @@ public sealed class ValuesKeyCheck
         };
     }
 
+    /// <summary>A key of the tree <see cref="ParameterValues"/> builds.</summary>
+    private sealed class ParameterNode
+    {
+        public Dictionary<string, ParameterNode> Children { get; } = new(StringComparer.Ordinal);
+
+        public SourceSpan Span { get; init; }
+
+        public int Order { get; init; }
+
+        public YamlScalar? Value { get; set; }
+
+        public YamlMap ToMap(SourceSpan span) =>
+            new(Children.OrderBy(c => c.Value.Order).Select(c => new YamlMapEntry(c.Key, c.Value.Span, c.Value.Children.Count > 0 ? c.Value.ToMap(c.Value.Span) : c.Value.Value ?? new YamlScalar(string.Empty, YamlScalarStyle.Plain, c.Value.Span))), span);
+    }
+
     /// <summary>One level of the chart's values: the defaults that apply there and the schemas that describe it.</summary>
     private sealed record Level(string Title, string ChartPath, ChartValues? Chart, IReadOnlyList<YamlNode> Defaults, IReadOnlyList<JsonObject> Schemas, JsonNode? SchemaRoot, bool SchemaOpen)
     {
@@ -232,8 +330,19 @@ public sealed class ValuesKeyCheck
         /// <summary>Whether an enclosing level is passed through whole, so that everything below is the user's.</summary>
         public bool Whole { get; init; }
 
-        private bool IsPassedThrough => Whole || KubernetesFields.Contains(ChartPath.Split('.')[^1]) || Owners.Take(1).Any(o => o.PassedWhole.Contains(ChartPath)) || Defaults.OfType<YamlMap>().SelectMany(d => d.Keys).Any(k =>
-            k.Contains('.', StringComparison.Ordinal) || (k.IndexOf('_', StringComparison.Ordinal) > 0 && !k.Any(char.IsUpper)));
+        private bool IsPassedThrough => Whole || KubernetesFields.Contains(ChartPath.Split('.')[^1]) || Owners.Take(1).Any(o => o.PassedWhole.Contains(ChartPath)) || LooksLikeConfiguration();
+
+        /// <summary>
+        /// Whether most of the level's default keys are another program's (dotted or snake_case): one such key among a
+        /// chart's camelCase values (tempo's <c>tempo.per_tenant_overrides</c>, loki's subchart alias
+        /// <c>rollout_operator</c>) is that key's own passed-through map, not a sign that the whole level is.
+        /// </summary>
+        private bool LooksLikeConfiguration()
+        {
+            var keys = Defaults.OfType<YamlMap>().SelectMany(d => d.Keys).Where(k => Chart?.Subcharts.ContainsKey(k) != true).Distinct(StringComparer.Ordinal).ToList();
+            var configuration = keys.Count(k => k.Contains('.', StringComparison.Ordinal) || (k.IndexOf('_', StringComparison.Ordinal) > 0 && !k.Any(char.IsUpper)));
+            return configuration > 0 && configuration * 2 >= keys.Count;
+        }
 
         private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 

@@ -17,4 +17,7 @@ public enum BenchmarkKind
 
     /// <summary>./build.sh (Verify) on this repository: no change (warm), cold, one values file changed; medians with the stage breakdown.</summary>
     BuildScript,
+
+    /// <summary>VerifyUpdate on a one-chart bump of this repository with a warm chart cache.</summary>
+    Update,
 }

@@ -20,7 +20,7 @@ public interface IBenchmark : IPipelineBuild
     int BenchmarkRuns => TryGetValue<int?>(() => BenchmarkRuns) ?? 10;
 
     /// <summary>What to measure; empty measures everything.</summary>
-    [Parameter("Benchmark: what to measure (bootstrap, manifests, assertions, realshaped, buildscript); default: all.")]
+    [Parameter("Benchmark: what to measure (bootstrap, manifests, assertions, realshaped, buildscript, update); default: all.")]
     BenchmarkKind[] Benchmarks => TryGetValue(() => Benchmarks) ?? [];
 
     /// <summary>How many megabytes the real-shaped corpus has.</summary>
@@ -33,7 +33,7 @@ public interface IBenchmark : IPipelineBuild
 
     /// <summary>Measures the speed goals.</summary>
     Target Benchmark => _ => _
-        .Description("Measures the speed goals: bootstrap, manifest validation + lint throughput, ./build.sh warm/cold/one-file-changed, assertion evaluation.")
+        .Description("Measures the speed goals: bootstrap, manifest validation + lint throughput, ./build.sh warm/cold/one-file-changed, assertion evaluation, VerifyUpdate on a one-chart bump.")
         .Produces(".nuke/temp/benchmarks/**")
         .Executes(async (context, ct) =>
         {
@@ -47,6 +47,7 @@ public interface IBenchmark : IPipelineBuild
                     BenchmarkKind.Manifests => await BenchmarkManifestsAsync(context, ct),
                     BenchmarkKind.RealShaped => await BenchmarkRealShapedAsync(context, ct),
                     BenchmarkKind.BuildScript => await BenchmarkVerifyAsync(context, ct),
+                    BenchmarkKind.Update => await BenchmarkUpdateAsync(context, ct),
                     _ => BenchmarkAssertions(context),
                 };
                 report.AddRange(lines);
@@ -160,6 +161,13 @@ public interface IBenchmark : IPipelineBuild
     private async Task<List<string>> BenchmarkVerifyAsync(TargetContext context, CancellationToken ct)
     {
         var (lines, summary) = await VerifyBenchmark.RunAsync(RootDirectory, Math.Max(3, BenchmarkRuns / 3), ct);
+        context.AddNote(summary);
+        return lines;
+    }
+
+    private async Task<List<string>> BenchmarkUpdateAsync(TargetContext context, CancellationToken ct)
+    {
+        var (lines, summary) = await Updates.UpdateBenchmark.RunAsync(RootDirectory, Math.Max(3, BenchmarkRuns / 3), ct);
         context.AddNote(summary);
         return lines;
     }

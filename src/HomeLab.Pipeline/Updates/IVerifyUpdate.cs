@@ -26,15 +26,19 @@ public interface IVerifyUpdate : IVerifyManifests
 
     /// <summary>Renders base and head, diffs the affected Applications, checks what the update breaks and reports it.</summary>
     Target VerifyUpdate => _ => _
-        .Description("Verifies a change against --base (default origin/main): what it affects, the per-object diff, dropped values keys and CRD versions, new lint findings; a PR comment on GitHub.")
+        .Description("Verifies a change against --base (default origin/main): renders only the Applications it affects; the per-object diff, dropped values keys and CRD versions, new lint findings, budget changes; PR comments on GitHub. After Verify when both run.")
+        .After(Render, Validate, Lint)
+        .AssuredAfterFailure() // `Verify VerifyUpdate`: the report (saying Verify failed) still reaches the PR
         .Executes(async (context, cancellationToken) =>
         {
-            IReadOnlyList<ApplicationUpdate> updates;
+            // Verify (Render, Validate, Lint and the rest) ran before in this build when anything rendered.
+            var headVerification = Rendered.All.Count == 0 ? null : $"{(Findings.HasErrors ? "failed" : "passed")} in this build ({FindingCounts})";
+            UpdateVerificationResult result;
             try
             {
                 // The base worktree has no .nuke/tools: both sides render with the head's tools.
                 var renderer = new EnvironmentRenderer(Kubectl.Locate(repositoryRoot: RootDirectory), Helm.Locate(repositoryRoot: RootDirectory));
-                updates = await UpdateVerification.RunAsync(RootDirectory, UpdateBase, renderer, UpdateAllowsNetwork, cancellationToken).ConfigureAwait(false);
+                result = await UpdateVerification.RunAsync(RootDirectory, UpdateBase, renderer, UpdateAllowsNetwork, cancellationToken).ConfigureAwait(false);
             }
             catch (ToolNotFoundException ex)
             {
@@ -45,28 +49,31 @@ public interface IVerifyUpdate : IVerifyManifests
                 throw new TargetFailedException($"--base {UpdateBase}: {ex.Message.Split('\n')[0]} (fetch the base first: git fetch origin main)");
             }
 
-            var report = UpdateReport.Render(updates, UpdateBase);
+            var report = UpdateReport.Render(result, UpdateBase, headVerification);
             Directory.CreateDirectory(TemporaryDirectory);
             var file = Path.Combine(TemporaryDirectory, ReportFile);
             await File.WriteAllTextAsync(file, report, cancellationToken).ConfigureAwait(false);
             if (Environment.GetValueOrDefault("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
             {
-                await File.AppendAllTextAsync(summary, UpdateReport.Truncate(report, ReportFile, 1_000_000), cancellationToken).ConfigureAwait(false);
+                // A step summary holds 1 MiB.
+                await File.AppendAllTextAsync(summary, UpdateReport.Split(report, ReportFile, 1_000_000, mostComments: 1)[0], cancellationToken).ConfigureAwait(false);
             }
 
             if (PullRequest() is { } pullRequest)
             {
-                var (id, created) = await pullRequest.UpsertAsync(UpdateReport.Truncate(report, ReportFile)).ConfigureAwait(false);
-                context.AddNote($"PR comment {id} {(created ? "created" : "updated")}");
+                var (comments, deleted) = await pullRequest.UpsertAsync(UpdateReport.Split(report, ReportFile)).ConfigureAwait(false);
+                context.AddNote($"PR comment{(comments.Count == 1 ? string.Empty : "s")} {string.Join(", ", comments.Select(c => $"{c.Id} {(c.Created ? "created" : "updated")}"))}{(deleted > 0 ? $"; {deleted} old deleted" : string.Empty)}");
             }
 
+            var updates = result.Updates;
             foreach (var finding in updates.SelectMany(u => u.Findings))
             {
                 context.Info(finding.ToString());
             }
 
             var objects = updates.Sum(u => u.Changes.Count);
-            context.AddNote($"{updates.Select(u => u.Application).Distinct(StringComparer.Ordinal).Count()} Applications affected, {objects} objects changed; report in {file}");
+            var notRendered = result.Environments.Sum(e => e.NotRendered.Count);
+            context.AddNote($"{updates.Select(u => u.Application).Distinct(StringComparer.Ordinal).Count()} Applications affected, {objects} objects changed, {notRendered} Application renders left out (not affected); report in {file}");
             var failures = updates.Sum(u => u.Findings.Count(f => f.Severity == HomeLab.Manifests.Findings.Severity.Error));
             if (failures > 0)
             {

@@ -4,7 +4,7 @@ using HomeLab.Testing;
 
 namespace HomeLab.Build.Tests.Updates;
 
-/// <summary>The GitHub endpoints a PR comment needs (list, create, update issue comments), kept in memory, on 127.0.0.1.</summary>
+/// <summary>The GitHub endpoints a PR comment needs (list, create, update, delete issue comments), kept in memory, on 127.0.0.1.</summary>
 internal sealed class FakeGitHub : LoopbackHttpServer
 {
     private readonly List<(long Id, string Body)> comments = [];
@@ -17,7 +17,7 @@ internal sealed class FakeGitHub : LoopbackHttpServer
     {
         lock (comments)
         {
-            comments.Add((comments.Count + 1, body));
+            comments.Add((comments.Count == 0 ? 1 : comments.Max(c => c.Id) + 1, body));
         }
     }
 
@@ -40,8 +40,9 @@ internal sealed class FakeGitHub : LoopbackHttpServer
             }
             else if (method == "POST" && path.EndsWith("/issues/7/comments", StringComparison.Ordinal))
             {
-                comments.Add((comments.Count + 1, body));
-                answer = Comment(comments.Count, body).ToJsonString();
+                var id = comments.Count == 0 ? 1 : comments.Max(c => c.Id) + 1;
+                comments.Add((id, body));
+                answer = Comment(id, body).ToJsonString();
             }
             else if (method == "PATCH" && path.Contains("/issues/comments/", StringComparison.Ordinal))
             {
@@ -50,13 +51,19 @@ internal sealed class FakeGitHub : LoopbackHttpServer
                 comments[index] = (id, body);
                 answer = Comment(id, body).ToJsonString();
             }
+            else if (method == "DELETE" && path.Contains("/issues/comments/", StringComparison.Ordinal))
+            {
+                var id = long.Parse(path[(path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+                answer = comments.RemoveAll(c => c.Id == id) == 1 ? string.Empty : """{"message":"Not Found"}""";
+            }
             else
             {
                 answer = """{"message":"Not Found"}""";
             }
         }
 
-        await RespondAsync(context, answer.Contains("Not Found", StringComparison.Ordinal) ? 404 : method == "POST" ? 201 : 200, "application/json", answer);
+        var status = answer.Contains("Not Found", StringComparison.Ordinal) ? 404 : method switch { "POST" => 201, "DELETE" => 204, _ => 200 };
+        await RespondAsync(context, status, "application/json", answer);
     }
 
     private static JsonObject Comment(long id, string body) => new()

@@ -30,6 +30,20 @@ internal sealed class LoopbackChartRepository : LoopbackHttpServer
         return repository;
     }
 
+    /// <summary>Serves charts a test wrote: each directory packaged at the version its Chart.yaml names, then indexed.</summary>
+    public static async Task<LoopbackChartRepository> ServeAsync(Helm helm, string workDirectory, params string[] chartDirectories)
+    {
+        var served = Directory.CreateDirectory(Path.Combine(workDirectory, "served")).FullName;
+        var repository = new LoopbackChartRepository(served);
+        foreach (var chart in chartDirectories)
+        {
+            await Run(helm, "package", chart, "--destination", served);
+        }
+
+        await Run(helm, "repo", "index", served, "--url", repository.Url.TrimEnd('/'));
+        return repository;
+    }
+
     protected override async Task HandleAsync(HttpListenerContext context)
     {
         var file = Path.Combine(_directory, Path.GetFileName(context.Request.Url!.AbsolutePath));

@@ -7,9 +7,6 @@ namespace HomeLab.Manifests.Tests.Values;
 
 public sealed class ValuesKeyCheckTests(ITestOutputHelper output)
 {
-    // Dead keys issue 10 found in the homelab; the stack's fixes remove them from the values files.
-    private static readonly string[] KnownDeadKeys = ["allInOne.podAnnotations", "monitoring.lokiCanary"];
-
     // Read by the chart's templates (which the data-only upstream folders leave out) but not in its values.yaml.
     private static readonly string[] ReadByTemplatesOnly = ["allInOne.podLabels"];
 
@@ -19,7 +16,7 @@ public sealed class ValuesKeyCheckTests(ITestOutputHelper output)
         new("demo", "1.0.0", Yaml(defaults, "defaults.yaml"), schema is null ? null : JsonNode.Parse(schema), subcharts, defaults);
 
     [SkippableFact]
-    public void No_key_the_homelab_sets_is_flagged_against_its_pinned_chart_but_the_known_dead_ones()
+    public void No_key_the_homelab_sets_is_flagged_against_its_pinned_chart()
     {
         var findings = new List<string>();
         foreach (var (environment, application, chart, version, files) in UpstreamValues.Rendered())
@@ -28,7 +25,7 @@ public sealed class ValuesKeyCheckTests(ITestOutputHelper output)
             foreach (var file in files)
             {
                 findings.AddRange(new ValuesKeyCheck().Check(values, file)
-                    .Where(f => !KnownDeadKeys.Contains(f.FieldPath) && !ReadByTemplatesOnly.Contains(f.FieldPath))
+                    .Where(f => !ReadByTemplatesOnly.Contains(f.FieldPath))
                     .Select(f => $"{environment} {application}: {f}"));
             }
         }
@@ -101,6 +98,47 @@ public sealed class ValuesKeyCheckTests(ITestOutputHelper output)
         var dropped = findings.Should().ContainSingle(f => f.RuleId == ValuesRuleIds.DroppedKey && f.FieldPath == "monitoring.selfMonitoring").Subject;
         dropped.Span!.Value.Line.Should().Be(line);
         dropped.Message.Should().Contain("loki 6.45.1").And.Contain("loki 18.11.0 dropped it");
+    }
+
+    [SkippableTheory]
+    [InlineData("loki", "6.45.1", "bloomCompactor:\n  replicas: 0\n", "bloomCompactor", 1, null)]
+    [InlineData("tempo", "1.24.0", "tempo:\n  podAnnotations:\n    sidecar.istio.io/inject: \"false\"\n", "tempo.podAnnotations", 2, null)]
+    public void A_dead_key_beside_one_snake_case_key_of_the_chart_is_flagged(string chart, string version, string text, string key, int line, string? hint)
+    {
+        // loki's top level has rollout_operator (a subchart's alias) and tempo's tempo map has per_tenant_overrides:
+        // one config-like key does not make a level another program's configuration.
+        var findings = new ValuesKeyCheck().Check(UpstreamValues.Chart(chart, version), Yaml(text));
+
+        var finding = findings.Should().ContainSingle().Subject;
+        finding.FieldPath.Should().Be(key);
+        finding.Span!.Value.Line.Should().Be(line);
+        if (hint is not null)
+        {
+            finding.Hint.Should().Be(hint);
+        }
+    }
+
+    [SkippableFact]
+    public void An_Application_helm_parameter_the_chart_does_not_read_is_flagged_at_its_name()
+    {
+        var chart = UpstreamValues.Chart("tempo", "1.24.0");
+        var application = Yaml("""
+            helm:
+              parameters:
+                - { name: replicas, value: "2" }
+                - { name: 'tempo.podAnnotations.sidecar\.istio\.io/inject', value: "false" }
+                - { name: 'tempo.extraArgs[0]', value: "-log.level=debug" }
+                - { name: tempo.reportingEnabled, value: "false" }
+            """, "apps/tempo.yaml");
+
+        var values = ValuesKeyCheck.ParameterValues(application.GetMap("helm")!.GetList("parameters")!);
+        var findings = new ValuesKeyCheck().Check(chart, values);
+
+        var finding = findings.Should().ContainSingle().Subject;
+        finding.FieldPath.Should().Be("tempo.podAnnotations");
+        finding.Span!.Value.File.Should().Be("apps/tempo.yaml");
+        finding.Span.Value.Line.Should().Be(4);
+        values.GetMap("tempo")!.GetMap("podAnnotations")!.Keys.Should().Equal("sidecar.istio.io/inject");
     }
 
     [Fact]

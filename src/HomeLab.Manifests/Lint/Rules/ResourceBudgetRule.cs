@@ -30,7 +30,7 @@ internal sealed class ResourceBudgetRule() : LintRule(
             foreach (var ceiling in budget.Ceilings)
             {
                 var shares = members
-                    .Select(m => (Member: m, Amount: m.Containers.Sum(c => c.Of(ceiling.Measure)) * m.Replicas))
+                    .Select(m => (Member: m, Amount: Share(m, ceiling.Measure)))
                     .Where(s => s.Amount > 0)
                     .OrderByDescending(s => s.Amount)
                     .ToList();
@@ -92,7 +92,10 @@ internal sealed class ResourceBudgetRule() : LintRule(
         return members;
     }
 
-    private static bool Selects(LintContext context, ResourceBudget budget, BudgetMember member)
+    /// <summary>What one member takes of a measure: its containers' sum times its replicas.</summary>
+    internal static decimal Share(BudgetMember member, BudgetMeasure measure) => member.Containers.Sum(c => c.Of(measure)) * member.Replicas;
+
+    internal static bool Selects(LintContext context, ResourceBudget budget, BudgetMember member)
     {
         if (budget.Namespaces.Count > 0 && !budget.Namespaces.Contains(member.Namespace, StringComparer.Ordinal))
         {
@@ -136,6 +139,6 @@ internal sealed class ResourceBudgetRule() : LintRule(
         _ => "CPU requests",
     };
 
-    private static string Format(BudgetMeasure measure, decimal amount) =>
+    internal static string Format(BudgetMeasure measure, decimal amount) =>
         measure is BudgetMeasure.MemoryLimits or BudgetMeasure.MemoryRequests ? ResourceQuantity.FormatBytes(amount) : ResourceQuantity.FormatCores(amount);
 }
