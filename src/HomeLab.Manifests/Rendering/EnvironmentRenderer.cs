@@ -22,9 +22,9 @@ public sealed class EnvironmentRenderer
     public const string LocalSourceAnnotation = "homelab.dev/source";
 
     // Environments share most sources (an environment is an overlay): what one renders, the others reuse.
-    private readonly ConcurrentDictionary<string, Task<RenderedSource>> _rendered = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task<CachedRender>> _loaded = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task<ChartPull>> _pulls = new(StringComparer.Ordinal);
+    private readonly StartedOnce<RenderedSource> _rendered = new();
+    private readonly StartedOnce<CachedRender> _loaded = new();
+    private readonly StartedOnce<ChartPull> _pulls = new();
     private readonly ConcurrentDictionary<(string Directory, bool Reuse), RenderCache> _caches = new();
 
     /// <summary>Creates a renderer.</summary>
@@ -91,7 +91,7 @@ public sealed class EnvironmentRenderer
     }
 
     /// <summary>The chart pull of a key, started once however many Applications ask for the same chart.</summary>
-    internal Task<ChartPull> PullOnceAsync(string key, Func<Task<ChartPull>> pull) => _pulls.GetOrAdd(key, _ => pull());
+    internal Task<ChartPull> PullOnceAsync(string key, Func<Task<ChartPull>> pull) => _pulls.GetOrStart(key, pull);
 
     /// <summary>The render cache the options name; null when they name none.</summary>
     internal RenderCache? Cache(RenderOptions options) =>
@@ -111,7 +111,7 @@ public sealed class EnvironmentRenderer
         }
 
         var entry = inputs.AddFile(environment.File).Key;
-        return _loaded.GetOrAdd(entry, async _ =>
+        return _loaded.GetOrStart(entry, async () =>
         {
             var (cached, problem) = await cache.LoadAsync(entry, cancellationToken).ConfigureAwait(false);
             if (cached is not null)
@@ -126,7 +126,7 @@ public sealed class EnvironmentRenderer
     }
 
     private async Task<CachedRender> RenderedAsync(string key, Func<Task<RenderedSource>> render, string? problem) =>
-        new(await _rendered.GetOrAdd(key, _ => render()).ConfigureAwait(false), Reused: false, problem);
+        new(await _rendered.GetOrStart(key, render).ConfigureAwait(false), Reused: false, problem);
 
     // Like ArgoCD, charts see every CRD of the set in .Capabilities.APIVersions; a chart may bring CRDs that change
     // what another renders (velero's ServiceMonitor needs monitoring.coreos.com/v1), so render until the list settles.

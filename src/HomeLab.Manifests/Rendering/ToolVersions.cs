@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using HomeLab.Tools;
@@ -12,7 +11,7 @@ namespace HomeLab.Manifests.Rendering;
 /// </summary>
 internal sealed class ToolVersions(string cacheDirectory)
 {
-    private readonly ConcurrentDictionary<string, Task<string>> _versions = new(StringComparer.Ordinal);
+    private readonly StartedOnce<string> _versions = new();
     private readonly SemaphoreSlim _file = new(1, 1);
 
     private string FilePath => Path.Combine(cacheDirectory, "tools.json");
@@ -39,8 +38,11 @@ internal sealed class ToolVersions(string cacheDirectory)
             : executable;
     }
 
-    private Task<string> OfAsync(string executable, Func<Task<ToolResult>> ask, CancellationToken cancellationToken) =>
-        _versions.GetOrAdd(Stamp(executable), stamp => AskOnceAsync(stamp, ask, cancellationToken));
+    private Task<string> OfAsync(string executable, Func<Task<ToolResult>> ask, CancellationToken cancellationToken)
+    {
+        var stamp = Stamp(executable);
+        return _versions.GetOrStart(stamp, () => AskOnceAsync(stamp, ask, cancellationToken));
+    }
 
     private async Task<string> AskOnceAsync(string stamp, Func<Task<ToolResult>> ask, CancellationToken cancellationToken)
     {
