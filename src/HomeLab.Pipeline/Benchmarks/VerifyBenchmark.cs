@@ -13,8 +13,9 @@ namespace HomeLab.Pipeline.Benchmarks;
 /// </summary>
 public static partial class VerifyBenchmark
 {
-    /// <summary>The values file the one-file-changed runs touch (a comment is appended, then the file is restored).</summary>
-    public const string ChangedValuesFile = "manifests/platform/cert-manager/values.yaml";
+    /// <summary>The values file the one-file-changed runs touch (a comment is appended, then the file is restored): frigate's,
+    /// read by a chart of this repository, so it renders with or without the remote charts in the chart cache.</summary>
+    public const string ChangedValuesFile = "manifests/apps/frigate/values.yaml";
 
     /// <summary>Runs the three scenarios.</summary>
     /// <param name="root">The repository root.</param>

@@ -48,6 +48,21 @@ public sealed class RenderCacheTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Findings_and_span_notes_come_back_from_the_cache_as_they_were_rendered()
+    {
+        File.AppendAllText(Path.Combine(Root, "manifests", "config", "kustomization.yaml"), "commonLabels:\n  team: home\nconfigMapGenerator:\n  - name: extra\n    literals: [mode=slow]\n");
+        var cold = await RenderAsync();
+        cold.Findings.Should().Contain(f => f.Message.Contains("commonLabels", StringComparison.Ordinal), "kustomize warns that commonLabels is deprecated");
+        cold.Notes.Should().Contain(n => n.Reason.Contains("configMapGenerator", StringComparison.Ordinal));
+
+        var warm = await RenderAsync();
+
+        warm.Cache.Rendered.Should().BeEmpty();
+        warm.Findings.Should().BeEquivalentTo(cold.Findings, o => o.WithStrictOrdering());
+        warm.Notes.Should().BeEquivalentTo(cold.Notes, o => o.WithStrictOrdering());
+    }
+
+    [SkippableFact]
     public async Task A_changed_file_of_a_kustomize_tree_renders_only_that_tree_again()
     {
         await RenderAsync();
