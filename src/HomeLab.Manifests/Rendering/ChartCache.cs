@@ -28,16 +28,22 @@ internal sealed class ChartCache(string directory, Helm helm)
 
         // Pull into a private folder and move it into place, so builds or environments pulling the same chart at
         // once never see each other's half-written folder.
-        var staging = $"{folder}.pull-{Guid.NewGuid():N}";
-        Directory.CreateDirectory(staging);
         var isHttp = source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-        var index = isHttp ? await ChartIndex.FetchAsync(source, cancellationToken).ConfigureAwait(false) : null;
+        var (index, unreachable) = isHttp ? await ChartIndex.FetchAsync(source, cancellationToken).ConfigureAwait(false) : (null, null);
+        if (unreachable is not null)
+        {
+            // No helm process for a repository that cannot be reached: it would fail the same way, only slower.
+            return new(null, $"it could not be downloaded: {unreachable}");
+        }
+
         if (index?.Versions(chart) is { } versions && version is not null && !versions.Contains(version, StringComparer.Ordinal))
         {
             var known = versions.Count == 0 ? "no version of it" : "versions " + string.Join(", ", versions.Take(8)) + (versions.Count > 8 ? ", …" : string.Empty);
             return new(null, $"the repository does not serve version {version} of {chart}; it has {known}", IsError: true);
         }
 
+        var staging = $"{folder}.pull-{Guid.NewGuid():N}";
+        Directory.CreateDirectory(staging);
         var home = helm.WithHome(Path.Combine(directory, ".helm"));
         ToolResult result;
         try

@@ -5,18 +5,24 @@ namespace HomeLab.Manifests.Rendering;
 /// <summary>A chart repository's <c>index.yaml</c>: the versions it serves of each chart and their packages' digests.</summary>
 internal sealed class ChartIndex(YamlMap entries)
 {
-    /// <summary>Reads <c>&lt;repository&gt;/index.yaml</c>; null when it cannot be had (the pull then says why).</summary>
-    public static async Task<ChartIndex?> FetchAsync(string repository, CancellationToken cancellationToken)
+    /// <summary>Reads <c>&lt;repository&gt;/index.yaml</c>: the index, null when it cannot be had (the pull then says
+    /// why), and whether the repository could not be reached at all (no name resolution, no connection), in which case
+    /// <c>helm pull</c> would not reach it either.</summary>
+    public static async Task<(ChartIndex? Index, string? Unreachable)> FetchAsync(string repository, CancellationToken cancellationToken)
     {
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var text = await http.GetStringAsync(new Uri(repository.TrimEnd('/') + "/index.yaml"), cancellationToken).ConfigureAwait(false);
-            return Parse(text);
+            return (Parse(text), null);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError)
+        {
+            return (null, ex.Message);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException or InvalidOperationException)
         {
-            return null;
+            return (null, null);
         }
     }
 

@@ -43,6 +43,17 @@ public sealed record RenderOptions
     /// </summary>
     public IReadOnlySet<string>? Applications { get; init; }
 
+    /// <summary>
+    /// Where rendered sources are cached (<c>.nuke/cache/rendered</c> in a build), each under the hash of everything its
+    /// render read: files, values, chart package, tool versions, the environment file. A source whose inputs hash the
+    /// same is read from there and neither kubectl nor helm runs. Null: nothing is cached.
+    /// </summary>
+    public string? RenderCacheDirectory { get; init; }
+
+    /// <summary>Whether every source is rendered again even when its cache entry is good (<c>--no-cache</c>); the
+    /// entries are written anew.</summary>
+    public bool RefreshRenderCache { get; init; }
+
     /// <summary>Whether to write the rendered YAML to <see cref="OutputDirectory"/>.</summary>
     public bool WriteOutput { get; init; } = true;
 

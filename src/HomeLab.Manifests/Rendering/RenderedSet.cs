@@ -23,6 +23,9 @@ public sealed record RenderedSet(
     /// <summary>Where objects or fields point at a file but not at the line, and why.</summary>
     public IReadOnlyList<SpanNote> Notes { get; } = [.. Sources.SelectMany(s => s.Notes)];
 
+    /// <summary>Which sources came from the render cache and which kubectl or helm rendered; <see cref="RenderCacheUse.Off"/> without one.</summary>
+    public RenderCacheUse Cache { get; init; } = RenderCacheUse.Off;
+
     /// <summary>Whether any finding is an error.</summary>
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 

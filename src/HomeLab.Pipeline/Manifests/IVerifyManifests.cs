@@ -64,6 +64,13 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
     [Parameter("Render: fail when a remote chart could not be rendered (not in the chart cache and not downloadable), instead of warning.")]
     bool RequireComplete => TryGetValue<bool?>(() => RequireComplete) ?? false;
 
+    /// <summary>Whether Render renders every source again instead of reusing the render cache.</summary>
+    [Parameter("Render: render every source again with kubectl and helm instead of reusing .nuke/cache/rendered (its entries are written anew).")]
+    bool NoCache => TryGetValue<bool?>(() => NoCache) ?? false;
+
+    /// <summary>Where Render keeps each rendered source under the hash of everything it read.</summary>
+    AbsolutePath RenderCacheDirectory => RootDirectory / ".nuke" / "cache" / "rendered";
+
     /// <summary>How Render renders; the chart sources component sets the chart cache and mirrors.</summary>
     RenderOptions RenderSettings => new(RootDirectory) { AllowNetwork = !Offline };
 
@@ -93,11 +100,16 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
                 return;
             }
 
-            var rendered = await RenderEnvironmentsAsync(context, RenderSettings, ct);
+            var settings = RenderSettings with { RenderCacheDirectory = RenderCacheDirectory, RefreshRenderCache = NoCache };
+            var rendered = await RenderEnvironmentsAsync(context, settings, ct);
             foreach (var (environment, set) in rendered)
             {
                 Rendered.Add(new CheckedSet(environment.Name, environment, set.Objects, set));
-                context.AddNote($"{environment.Name}: {set.Objects.Count} objects");
+                context.AddNote($"{environment.Name}: {set.Objects.Count} objects, {set.Cache}");
+                foreach (var note in set.Cache.Notes)
+                {
+                    context.AddNote($"{environment.Name}: {note}");
+                }
             }
 
             if (rendered.Count == 0)
