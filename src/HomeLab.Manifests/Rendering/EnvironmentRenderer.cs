@@ -271,7 +271,7 @@ public sealed class EnvironmentRenderer
         {
             var version = source.GetString("targetRevision");
             var chartSpan = source["chart"]!.Span;
-            if (options.PrerenderedCharts is { } recorded && Path.Combine(recorded, application.Name + ".yaml") is var file && File.Exists(file))
+            if (!options.PullChartsOnly && options.PrerenderedCharts is { } recorded && Path.Combine(recorded, application.Name + ".yaml") is var file && File.Exists(file))
             {
                 var recordedPackage = $"{chart}-{version ?? "latest"}.tgz";
                 var output = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
@@ -309,6 +309,11 @@ public sealed class EnvironmentRenderer
                     Object = application.Ref,
                     Hint = $"render once with network access to fill {options.ChartCacheDirectoryOrDefault}",
                 });
+                return;
+            }
+
+            if (options.PullChartsOnly)
+            {
                 return;
             }
 
