@@ -8,7 +8,7 @@ namespace HomeLab.Manifests.Lint;
 /// </summary>
 /// <param name="Budget">The budget.</param>
 /// <param name="Ceiling">The cap.</param>
-/// <param name="Lines">The lines, largest first.</param>
+/// <param name="Lines">The lines, grouped by pods (the largest group first), each group's largest line first.</param>
 /// <param name="MemberCount">How many groups of pods the budget selects (some may take nothing of this measure).</param>
 public sealed record BudgetSum(ResourceBudget Budget, BudgetCeiling Ceiling, IReadOnlyList<BudgetLine> Lines, int MemberCount)
 {
@@ -44,16 +44,17 @@ public sealed record BudgetSum(ResourceBudget Budget, BudgetCeiling Ceiling, IRe
         {
             $"budget '{Budget.Name}' {MeasureText}: {Format(Total)} of {Ceiling.Text}{(IsExceeded ? " (exceeded)" : string.Empty)}, {Lines.Count} lines from {MemberCount} workloads",
         };
-        var width = Lines.Count == 0 ? 0 : Lines.Max(l => l.Pods.Length);
+        static string What(BudgetLine line) => line.Container + line.Kind switch
+        {
+            BudgetLineKind.Sidecar => " (Istio sidecar)",
+            BudgetLineKind.OperatorPod => " (operator pod)",
+            _ => string.Empty,
+        };
+        var pods = Lines.Count == 0 ? 0 : Lines.Max(l => l.Pods.Length);
+        var what = Lines.Count == 0 ? 0 : Lines.Max(l => What(l).Length);
         foreach (var line in Lines)
         {
-            var kind = line.Kind switch
-            {
-                BudgetLineKind.Sidecar => " (Istio sidecar)",
-                BudgetLineKind.OperatorPod => " (operator pod)",
-                _ => string.Empty,
-            };
-            text.Add($"  {line.Pods.PadRight(width)}  {line.Container}{kind}  {Format(line.PerPod)} × {line.Replicas} = {Format(line.Amount)}");
+            text.Add($"  {line.Pods.PadRight(pods)}  {What(line).PadRight(what)}  {Format(line.PerPod)} × {line.Replicas} = {Format(line.Amount)}");
         }
 
         return text;

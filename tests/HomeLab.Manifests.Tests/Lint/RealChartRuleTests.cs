@@ -197,6 +197,7 @@ public class RealChartRuleTests
         sum.Lines.Should().ContainEquivalentOf(new BudgetLine("apps/web", "istio-proxy", BudgetLineKind.Sidecar, 256m * 1024 * 1024, 2));
         sum.Lines.Should().ContainEquivalentOf(new BudgetLine("apps/prometheus-kps-prometheus", "prometheus", BudgetLineKind.OperatorPod, 320m * 1024 * 1024, 1));
         sum.Lines.Should().Contain(l => l.Pods == "apps/prometheus-kps-prometheus" && l.Kind == BudgetLineKind.Sidecar, "an operator's pod gets a sidecar too");
+        sum.Lines.Select(l => l.Pods).Should().Equal(["apps/web", "apps/web", "apps/prometheus-kps-prometheus", "apps/prometheus-kps-prometheus"], "lines are grouped by workload, the largest first");
         var text = sum.Describe();
         text[0].Should().Be("budget 'apps' memory limits: 1.31Gi of 1Gi (exceeded), 4 lines from 2 workloads");
         text.Should().Contain(l => l.Contains("apps/web") && l.Contains("istio-proxy (Istio sidecar)") && l.EndsWith("256Mi × 2 = 512Mi", StringComparison.Ordinal));

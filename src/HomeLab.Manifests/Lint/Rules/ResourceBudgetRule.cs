@@ -70,7 +70,11 @@ internal sealed class ResourceBudgetRule() : LintRule(
                     }
                 }
 
-                var ordered = lines.Select(l => l.Line).OrderByDescending(l => l.Amount).ToList();
+                // Grouped by pods, the largest group first, so a person reads the sum workload by workload.
+                var ordered = lines.Select(l => l.Line).GroupBy(l => l.Pods, StringComparer.Ordinal)
+                    .OrderByDescending(g => g.Sum(l => l.Amount))
+                    .SelectMany(g => g.OrderByDescending(l => l.Amount))
+                    .ToList();
                 sums.Add((new BudgetSum(budget, ceiling, ordered, members.Count), lines));
             }
         }
