@@ -13,7 +13,7 @@ internal sealed class Executor(BuildOutput output, TimeProvider time)
 
     /// <param name="plan">The plan.</param>
     /// <param name="parallelism">1 runs sequentially; more runs that many targets at once at most.</param>
-    /// <param name="cancel">Cancelled on the first Ctrl-C: running targets stop, assured ones still run.</param>
+    /// <param name="cancel">Cancelled on the first Ctrl-C: running targets stop, assured clean-up targets still run.</param>
     /// <param name="abort">Cancelled on a second Ctrl-C: assured targets stop too.</param>
     public async Task<BuildReport> RunAsync(ExecutionPlan plan, int parallelism, CancellationToken cancel, CancellationToken abort)
     {
@@ -133,12 +133,16 @@ internal sealed class Executor(BuildOutput output, TimeProvider time)
             return Outcome.Of(TargetStatus.Skipped, target.SkipReason);
         }
 
+        // An assured target that consumes its dependencies' output (Validate and Lint over what Render left) runs
+        // beneath a failure but not after Ctrl-C: the user asked the build to stop. Clean-up (ordered by After, it
+        // depends on nothing) still runs.
+        if (cancel.IsCancellationRequested && (!target.Target.IsAssured || target.Target.DependencyList.Count > 0))
+        {
+            return Outcome.Of(TargetStatus.NotRun, "build cancelled");
+        }
+
         if (!target.Target.IsAssured)
         {
-            if (cancel.IsCancellationRequested)
-            {
-                return Outcome.Of(TargetStatus.NotRun, "build cancelled");
-            }
 
             if (stopping)
             {

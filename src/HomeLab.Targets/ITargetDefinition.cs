@@ -66,9 +66,10 @@ public interface ITargetDefinition
     ITargetDefinition ProceedAfterFailure();
 
     /// <summary>
-    /// Runs even after an earlier target failed or the build was cancelled (clean-up, reports). When one of its own
-    /// dependencies failed, was cancelled or did not run, its summary row says so (Failed, or Aborted after Ctrl-C)
-    /// instead of Succeeded, even though its actions ran.
+    /// Runs even after an earlier target or one of its own dependencies failed (clean-up, reports, checks over what
+    /// did get made); its summary row then says so (Failed) instead of Succeeded, even though its actions ran. After
+    /// Ctrl-C only a clean-up target runs (one without <c>DependsOn</c>, ordered by <c>After</c>): a target that consumes
+    /// its dependencies' output is not run once the build was cancelled.
     /// </summary>
     ITargetDefinition AssuredAfterFailure();
 

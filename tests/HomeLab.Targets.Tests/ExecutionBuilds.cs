@@ -130,6 +130,22 @@ internal sealed class AggregateBuild : RecordingBuild
 
     public Target Validate => _ => _.DependsOn(Render).ProceedAfterFailure().Executes(() => Record(nameof(Validate)));
 
+    public CancellationTokenSource? CancelInDocs { get; set; }
+
+    public Target Docs => _ => _.DependsOn(Render).Before(Lint).Executes(async cancellationToken =>
+    {
+        Record(nameof(Docs));
+        if (CancelInDocs is { } cancel)
+        {
+            await cancel.CancelAsync();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+    });
+
+    public Target Lint => _ => _.DependsOn(Render).ProceedAfterFailure().AssuredAfterFailure().Executes(() => Record(nameof(Lint)));
+
+    public Target Cleanup => _ => _.AssuredAfterFailure().After(Render, Lint).Executes(() => Record(nameof(Cleanup)));
+
     public Target Verify => _ => _.DependsOn(Render, Validate).AssuredAfterFailure().Executes(context =>
     {
         Record(nameof(Verify));

@@ -157,7 +157,7 @@ public sealed class ExecutorTests : IDisposable
     }
 
     [Fact]
-    public async Task Verify_does_not_report_success_when_the_build_was_cancelled_beneath_it()
+    public async Task Verify_does_not_run_once_the_build_was_cancelled_beneath_it()
     {
         // ./build.sh Verify, then Ctrl-C while Render runs
         using var cancel = new CancellationTokenSource();
@@ -165,11 +165,53 @@ public sealed class ExecutorTests : IDisposable
         var run = await harness.RunAsync(build, cancel.Token, "Verify");
 
         run.ExitCode.Should().Be(130);
-        build.Ran.Should().Equal("Render", "Verify");
+        build.Ran.Should().Equal("Render");
         run.StatusOf("Render").Should().Be("Aborted");
-        run.StatusOf("Verify").Should().Be("Aborted");
-        run.RowOf("Verify").Should().Contain("dependency Render was cancelled, Validate did not run");
+        run.StatusOf("Verify").Should().Be("NotRun");
+        run.RowOf("Verify").Should().Contain("build cancelled");
         run.Output.Should().Contain("Build cancelled.").And.NotContain("Succeeded");
+    }
+
+    [Fact]
+    public async Task Checks_assured_after_failure_run_after_a_failed_Render()
+    {
+        // ./build.sh Lint Cleanup, with a chart Render cannot find: Lint checks what did render
+        var build = new AggregateBuild();
+        var run = await harness.RunAsync(build, "Lint", "Cleanup");
+
+        run.ExitCode.Should().Be(1);
+        build.Ran.Should().Equal("Render", "Lint", "Cleanup");
+        run.StatusOf("Lint").Should().Be("Failed");
+        run.RowOf("Lint").Should().Contain("dependency Render failed (ran anyway: assured after failure)");
+    }
+
+    [Fact]
+    public async Task Checks_assured_after_failure_do_not_run_after_ctrl_c_but_clean_up_does()
+    {
+        // ./build.sh Lint Cleanup, then Ctrl-C while Render runs
+        using var cancel = new CancellationTokenSource();
+        var build = new AggregateBuild { FailRender = false, CancelInRender = cancel };
+        var run = await harness.RunAsync(build, cancel.Token, "Lint", "Cleanup");
+
+        run.ExitCode.Should().Be(130);
+        build.Ran.Should().Equal("Render", "Cleanup");
+        run.StatusOf("Lint").Should().Be("NotRun");
+        run.RowOf("Lint").Should().Contain("build cancelled");
+        run.StatusOf("Cleanup").Should().Be("Succeeded");
+    }
+
+    [Fact]
+    public async Task Checks_assured_after_failure_do_not_start_after_ctrl_c_even_when_their_dependency_succeeded()
+    {
+        // ./build.sh Lint Docs, Render succeeds, then Ctrl-C while Docs (ordered before Lint) runs
+        using var cancel = new CancellationTokenSource();
+        var build = new AggregateBuild { FailRender = false, CancelInDocs = cancel };
+        var run = await harness.RunAsync(build, cancel.Token, "Lint", "Docs");
+
+        run.ExitCode.Should().Be(130);
+        build.Ran.Should().Equal("Render", "Docs");
+        run.StatusOf("Render").Should().Be("Succeeded");
+        run.StatusOf("Lint").Should().Be("NotRun");
     }
 
     [Fact]

@@ -23,6 +23,10 @@ public sealed record Finding(string RuleId, Severity Severity, string Message)
     /// <summary>How to fix it.</summary>
     public string? Hint { get; init; }
 
+    /// <summary>The environments it was found in, when the same finding came from several (a shared base); empty when
+    /// it was not found per environment.</summary>
+    public IReadOnlyList<string> Environments { get; init; } = [];
+
     /// <summary>Renders the finding as <c>file:line:col: error RULE: message (hint)</c>.</summary>
     /// <returns>The rendered finding.</returns>
     public override string ToString()

@@ -10,4 +10,5 @@ namespace HomeLab.Manifests.Lint;
 /// <param name="Replicas">How many pods (a DaemonSet: one per node).</param>
 /// <param name="Containers">What each pod's containers take, injected sidecar included.</param>
 /// <param name="IsGateway">Whether the pod is an Istio gateway (its proxy is the workload, not a sidecar).</param>
-internal sealed record BudgetMember(KubeObject Object, string Name, string Namespace, IReadOnlyDictionary<string, string> PodLabels, long Replicas, IReadOnlyList<PodResources> Containers, bool IsGateway);
+/// <param name="IsManaged">Whether an operator creates the pods for the resource (no workload object templates them).</param>
+internal sealed record BudgetMember(KubeObject Object, string Name, string Namespace, IReadOnlyDictionary<string, string> PodLabels, long Replicas, IReadOnlyList<PodResources> Containers, bool IsGateway, bool IsManaged);

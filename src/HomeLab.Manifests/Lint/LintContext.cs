@@ -146,7 +146,8 @@ public sealed class LintContext
     public string? ChartApplicationOf(KubeObject obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        return _chartApplications.GetValueOrDefault(obj.Span);
+        // A packaged chart's objects stand at the chart: line, each naming its template; the Application is the line's.
+        return _chartApplications.GetValueOrDefault(obj.Span with { Template = null });
     }
 
     /// <summary>Whether a namespace is one the configuration declares a system namespace.</summary>

@@ -83,6 +83,25 @@ public sealed class Linter
         return [.. Configuration.Findings, .. findings];
     }
 
+    /// <summary>
+    /// What every cap of the environment's budgets adds up, line by line (each container of each pod the budget
+    /// selects: workloads, injected Istio sidecars, pods an operator creates), so that a total can be explained;
+    /// the <c>homelab/resource-budget</c> rule reports the sums over their cap.
+    /// </summary>
+    /// <param name="objects">The objects, such as a rendered environment.</param>
+    /// <returns>The sums, in the budgets file's order; empty without an environment or budgets.</returns>
+    public IReadOnlyList<BudgetSum> BudgetSums(IReadOnlyList<KubeObject> objects)
+    {
+        ArgumentNullException.ThrowIfNull(objects);
+        if (Environment is not { Budgets.Count: > 0 } environment)
+        {
+            return [];
+        }
+
+        var context = new LintContext(objects, Configuration, environment, Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal));
+        return [.. HomeLab.Manifests.Lint.Rules.ResourceBudgetRule.Measure(context, environment).Select(m => m.Sum)];
+    }
+
     private static int Compare(Finding a, Finding b)
     {
         var spanA = a.Span ?? default;

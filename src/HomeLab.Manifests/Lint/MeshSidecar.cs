@@ -13,6 +13,9 @@ namespace HomeLab.Manifests.Lint;
 /// </summary>
 internal sealed class MeshSidecar
 {
+    /// <summary>The name of the injected container.</summary>
+    internal const string ContainerName = "istio-proxy";
+
     private const string Inject = "sidecar.istio.io/inject";
     private readonly HashSet<string> _injected = new(StringComparer.Ordinal);
     private readonly PodResources _defaults;
@@ -21,7 +24,7 @@ internal sealed class MeshSidecar
 
     public static MeshSidecar In(IReadOnlyList<KubeObject> objects)
     {
-        var defaults = new PodResources("istio-proxy", 0, 0, 0, 0);
+        var defaults = new PodResources(ContainerName, 0, 0, 0, 0);
         foreach (var obj in objects)
         {
             if (obj.Kind == "ConfigMap" && obj.Group.Length == 0 && obj.Name == "istio-sidecar-injector"
@@ -61,7 +64,7 @@ internal sealed class MeshSidecar
         }
 
         return new PodResources(
-            "istio-proxy",
+            ContainerName,
             Override(annotated, "proxyCPU", _defaults.CpuRequests),
             Override(annotated, "proxyCPULimit", _defaults.CpuLimits),
             Override(annotated, "proxyMemory", _defaults.MemoryRequests),
@@ -80,7 +83,7 @@ internal sealed class MeshSidecar
                 return null;
             }
 
-            return new PodResources("istio-proxy", Amount(resources, "requests", "cpu"), Amount(resources, "limits", "cpu"), Amount(resources, "requests", "memory"), Amount(resources, "limits", "memory"));
+            return new PodResources(ContainerName, Amount(resources, "requests", "cpu"), Amount(resources, "limits", "cpu"), Amount(resources, "requests", "memory"), Amount(resources, "limits", "memory"));
         }
         catch (JsonException)
         {

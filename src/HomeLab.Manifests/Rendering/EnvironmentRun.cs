@@ -210,7 +210,7 @@ internal sealed class EnvironmentRun
     {
         var version = source.GetString("targetRevision");
         var chartSpan = source["chart"]!.Span;
-        if (_options.PrerenderedCharts is { } recorded && Path.Combine(recorded, application.Name + ".yaml") is var file && File.Exists(file))
+        if (!_options.PullChartsOnly && _options.PrerenderedCharts is { } recorded && Path.Combine(recorded, application.Name + ".yaml") is var file && File.Exists(file))
         {
             var recordedPackage = $"{chart}-{version ?? "latest"}.tgz";
             var output = await File.ReadAllTextAsync(file, _cancellationToken).ConfigureAwait(false);
@@ -248,6 +248,11 @@ internal sealed class EnvironmentRun
                 Object = application.Ref,
                 Hint = $"render once with network access to fill {_options.ChartCacheDirectoryOrDefault}",
             });
+            return;
+        }
+
+        if (_options.PullChartsOnly)
+        {
             return;
         }
 

@@ -96,7 +96,8 @@ public sealed class HelmChartRenderer
                     ? $"rendered from the packaged chart {Path.GetFileName(chart)}{(source is null ? string.Empty : $" ({source})")}: its templates are not in this repository"
                     : "helm printed no # Source: comment for it";
                 notes.Add(new SpanNote(rendered.Ref, null, declaredAt.File, reason));
-                objects.Add(rendered.WithRoot((YamlMap)SpanRebuilder.Rebuild<int>(rendered.Root, FieldPath.Root, new(declaredAt, declaredAt, 0), (_, _, _, _, o) => o)));
+                var at = values is null ? declaredAt with { Template = ChartTemplate(chart, source) } : declaredAt;
+                objects.Add(rendered.WithRoot((YamlMap)SpanRebuilder.Rebuild<int>(rendered.Root, FieldPath.Root, new(at, at, 0), (_, _, _, _, o) => o)));
                 continue;
             }
 
@@ -144,6 +145,33 @@ public sealed class HelmChartRenderer
     {
         var slash = source.IndexOf('/', StringComparison.Ordinal);
         return Path.GetFullPath(Path.Combine(chart, slash < 0 ? source : source[(slash + 1)..]));
+    }
+
+    // "loki/templates/x.yaml" of loki-6.45.1.tgz → "chart loki 6.45.1, templates/x.yaml" (a subchart's template keeps
+    // its charts/<name>/ prefix): what a finding on a packaged chart's object names beside the Application's line. A
+    // CRD from the chart's crds/ folder has no # Source: comment: then only the chart is named.
+    private static string ChartTemplate(string package, string? source)
+    {
+        var file = Path.GetFileNameWithoutExtension(package);
+        var slash = source?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        var name = slash > 0 ? source![..slash] : PackageName(file);
+        var version = file.StartsWith(name + "-", StringComparison.Ordinal) ? " " + file[(name.Length + 1)..] : string.Empty;
+        var template = source is null ? string.Empty : ", " + (slash < 0 ? source : source[(slash + 1)..]);
+        return $"chart {name}{version}{template}";
+    }
+
+    // "cert-manager-v1.17.2" → "cert-manager": the name ends before the first "-<digit>" or "-v<digit>".
+    private static string PackageName(string file)
+    {
+        for (var i = 0; i < file.Length - 1; i++)
+        {
+            if (file[i] == '-' && (char.IsAsciiDigit(file[i + 1]) || (file[i + 1] == 'v' && i + 2 < file.Length && char.IsAsciiDigit(file[i + 2]))))
+            {
+                return file[..i];
+            }
+        }
+
+        return file;
     }
 
     private static List<(int Line, string? Path)> SourceLines(string text)

@@ -54,6 +54,13 @@ public sealed record RenderOptions
     /// entries are written anew.</summary>
     public bool RefreshRenderCache { get; init; }
 
+    /// <summary>
+    /// Whether remote charts are only pulled into the chart cache (each package checked against its repository index's
+    /// digest) and not rendered: what <c>SyncCharts</c> does to get every pinned chart ahead of offline work. The
+    /// environment's own kustomizations and local charts still render, since that is where the Applications are.
+    /// </summary>
+    public bool PullChartsOnly { get; init; }
+
     /// <summary>Whether to write the rendered YAML to <see cref="OutputDirectory"/>.</summary>
     public bool WriteOutput { get; init; } = true;
 

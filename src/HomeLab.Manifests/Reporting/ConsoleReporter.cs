@@ -78,6 +78,7 @@ public sealed class ConsoleReporter : IFindingReporter
     {
         var span = finding.Span ?? default;
         var where = span.IsKnown ? string.Create(CultureInfo.InvariantCulture, $"{span.Line}:{span.Column} ") : string.Empty;
+        where += span.Template is { } template ? $"({TerminalText.Safe(template)}) " : string.Empty;
         var about = finding.Object is { } obj ? $" [{TerminalText.Safe(obj.ToString())}]" : string.Empty;
         writer.WriteLine($"  {where}{SeverityText(finding.Severity)} {finding.RuleId}: {TerminalText.Safe(finding.Message)}{about}");
         var gutter = new string(' ', span.IsKnown ? span.Line.ToString(CultureInfo.InvariantCulture).Length + 4 : 4);

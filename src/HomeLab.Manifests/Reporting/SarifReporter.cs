@@ -197,6 +197,28 @@ public sealed class SarifReporter : IFindingReporter
         json.WriteStartObject("partialFingerprints");
         json.WriteString(FingerprintKey, Fingerprint(finding));
         json.WriteEndObject();
+        if (finding.Environments.Count > 0 || finding.Span?.Template is not null)
+        {
+            json.WriteStartObject("properties");
+            if (finding.Environments.Count > 0)
+            {
+                json.WriteStartArray("environments");
+                foreach (var environment in finding.Environments)
+                {
+                    json.WriteStringValue(environment);
+                }
+
+                json.WriteEndArray();
+            }
+
+            if (finding.Span?.Template is { } template)
+            {
+                json.WriteString("chartTemplate", template);
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 
@@ -220,6 +242,13 @@ public sealed class SarifReporter : IFindingReporter
         }
 
         json.WriteEndObject();
+        if (span.Template is { } template)
+        {
+            // The Application's line stands for the object; the location's message names the chart's template that wrote it.
+            json.WriteStartObject("message");
+            json.WriteString("text", template);
+            json.WriteEndObject();
+        }
 
         if (finding.Object is { } obj)
         {

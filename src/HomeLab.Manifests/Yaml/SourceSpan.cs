@@ -14,6 +14,13 @@ public readonly record struct SourceSpan(string File, int Line, int Column, int 
     /// <summary>A span that points nowhere: for nodes built in code.</summary>
     public static SourceSpan None { get; } = new(string.Empty, 0, 0, 0, 0);
 
+    /// <summary>
+    /// For a position that stands for an object of a packaged chart (whose templates are not in the repository): the
+    /// chart and the template file that wrote it, such as <c>chart loki 6.45.1, templates/single-binary/statefulset.yaml</c>;
+    /// null otherwise.
+    /// </summary>
+    public string? Template { get; init; }
+
     /// <summary>Whether this span points at a real position in a file.</summary>
     public bool IsKnown => Line > 0;
 
@@ -24,11 +31,13 @@ public readonly record struct SourceSpan(string File, int Line, int Column, int 
     /// <returns>The span.</returns>
     public static SourceSpan At(string file, int line, int column) => new(file, line, column, line, column);
 
-    /// <summary>Renders the span as <c>file:line:col</c>, or only the file (or <c>&lt;unknown&gt;</c>) when there is no position.</summary>
+    /// <summary>Renders the span as <c>file:line:col</c>, or only the file (or <c>&lt;unknown&gt;</c>) when there is no
+    /// position; followed by <c>(chart …, templates/…)</c> when it stands for a packaged chart's template.</summary>
     /// <returns>The rendered position.</returns>
     public override string ToString()
     {
         var file = string.IsNullOrEmpty(File) ? "<unknown>" : File;
-        return IsKnown ? $"{file}:{Line}:{Column}" : file;
+        var at = IsKnown ? $"{file}:{Line}:{Column}" : file;
+        return Template is null ? at : $"{at} ({Template})";
     }
 }

@@ -32,12 +32,12 @@ public interface IChartSources : IVerifyManifests
 
     /// <summary>Pulls every pinned chart of every environment into the chart cache.</summary>
     Target SyncCharts => _ => _
-        .Description("Pulls every pinned remote chart of every environment into the chart cache (checking the repository index's digest), so later runs render offline.")
+        .Description("Pulls every pinned remote chart of every environment into the chart cache (checking the repository index's digest), without rendering them, so later runs render offline.")
         .Executes(async (context, ct) =>
         {
-            var options = RenderSettings with { AllowNetwork = true, WriteOutput = false };
+            var options = RenderSettings with { AllowNetwork = true, WriteOutput = false, PullChartsOnly = true };
             // Here a chart that could not be had is the failure, not a note: SyncCharts exists to get it. What the charts
-            // render is Render's business.
+            // render is Render's business: they are only pulled.
             await RenderEnvironmentsAsync(context, options, ct, f => f.RuleId switch
             {
                 RenderRuleIds.ChartUnavailable => f,

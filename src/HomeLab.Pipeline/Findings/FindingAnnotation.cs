@@ -24,6 +24,11 @@ public static class FindingAnnotation
             message += $" [{target}{(finding.FieldPath is { Length: > 0 } path ? " " + path : string.Empty)}]";
         }
 
+        if (finding.Span?.Template is { } template)
+        {
+            message += $" ({template})";
+        }
+
         if (finding.Hint is { Length: > 0 } hint)
         {
             message += $" Hint: {hint}";

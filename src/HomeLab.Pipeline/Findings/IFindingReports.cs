@@ -31,8 +31,22 @@ public interface IFindingReports : IPipelineBuild
     /// <param name="environment">The environment they come from; null for none.</param>
     void ReportOnce(TargetContext context, IEnumerable<Finding> findings, string? environment)
     {
+        ArgumentNullException.ThrowIfNull(findings);
+        ReportOnce(context, [(environment, findings)]);
+    }
+
+    /// <summary>
+    /// Reports the findings of several environments at once, as <see cref="ReportOnce(TargetContext, IEnumerable{Finding}, string?)"/>
+    /// does: a finding that several environments share (a shared base, the same chart) is reported and counted once,
+    /// naming them all, such as <c>(k3d, k3s)</c>.
+    /// </summary>
+    /// <param name="context">The target's context.</param>
+    /// <param name="byEnvironment">Each environment (null for none) with its findings.</param>
+    void ReportOnce(TargetContext context, IEnumerable<(string? Environment, IEnumerable<Finding> Findings)> byEnvironment)
+    {
         ArgumentNullException.ThrowIfNull(context);
-        var fresh = Findings.Record(findings, environment);
+        ArgumentNullException.ThrowIfNull(byEnvironment);
+        var fresh = Findings.Record(byEnvironment.SelectMany(batch => batch.Findings.Select(f => (f, batch.Environment))));
         foreach (var finding in fresh)
         {
             context.Report(FindingAnnotation.From(finding), print: false);

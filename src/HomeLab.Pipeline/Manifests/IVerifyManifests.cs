@@ -143,6 +143,7 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
         {
             ReportOnce(context, Rendered.PathFindings, null);
             int validated = 0, unvalidated = 0;
+            var byEnvironment = new List<(string?, IEnumerable<Finding>)>();
             foreach (var set in Rendered.All)
             {
                 var version = KubernetesVersion ?? set.Environment?.KubernetesVersion ?? ValidationOptions.DefaultKubernetesVersion;
@@ -160,10 +161,13 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
                     ExtraCrdFiles = [.. Crd.Select(c => c.Value)],
                 });
                 var result = validator.Validate(set.Objects);
-                ReportOnce(context, result.Findings, set.Label);
+                byEnvironment.Add((set.Label, result.Findings));
                 validated += result.ValidatedCount;
                 unvalidated += result.UnvalidatedCount;
             }
+
+            // At once, so that a finding every environment shares is shown once, naming them all.
+            ReportOnce(context, byEnvironment);
 
             context.AddNote($"{validated} validated, {unvalidated} unvalidated");
             WriteReports();
@@ -181,20 +185,32 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
             var configuration = File.Exists(configurationFile) ? LintConfiguration.Load(configurationFile) : LintConfiguration.Default;
             ReportOnce(context, Rendered.PathFindings, null);
             var objects = 0;
+            var byEnvironment = new List<(string?, IEnumerable<Finding>)>();
             foreach (var set in Rendered.All)
             {
                 var (environment, budgetFindings) = set.Environment is null ? (null, []) : LintEnvironment.Describe(set.Environment);
-                ReportOnce(context, budgetFindings, set.Label);
-                var findings = new Linter(configuration: configuration, environment: environment).Lint(set.Objects);
-                ReportOnce(context, findings, set.Label);
+                var linter = new Linter(configuration: configuration, environment: environment);
+                byEnvironment.Add((set.Label, [.. budgetFindings, .. linter.Lint(set.Objects)]));
+                if (Verbosity >= Verbosity.Verbose)
+                {
+                    // Every line of every budget sum, so that a total (and a budget finding) can be explained.
+                    foreach (var line in linter.BudgetSums(set.Objects).SelectMany(sum => sum.Describe().Select((text, i) => i == 0 ? $"{set.Name}: {text}" : text)))
+                    {
+                        context.Info(line);
+                    }
+                }
+
                 objects += set.Objects.Count;
                 if (set.Rendered is { } rendered)
                 {
                     var values = new ValuesKeyCheck().Check(rendered);
-                    ReportOnce(context, values.Findings, set.Label);
+                    byEnvironment.Add((set.Label, values.Findings));
                     context.AddNote($"{set.Name}: {values}");
                 }
             }
+
+            // At once, so that a finding every environment shares (a shared base, the same chart) is shown once, naming them all.
+            ReportOnce(context, byEnvironment);
 
             context.AddNote($"{objects} objects linted");
             WriteReports();
@@ -223,10 +239,7 @@ public interface IVerifyManifests : IEnvironments, IFindingReports
         var names = new EnvironmentSelection([.. catalog.Names.Order(StringComparer.Ordinal)]).Select(Environments);
         var selected = catalog.Environments.Where(e => names.Contains(e.Name)).ToList();
         var sets = await Task.WhenAll(selected.Select(environment => renderer.RenderAsync(environment, options, cancellationToken)));
-        foreach (var (environment, set) in selected.Zip(sets))
-        {
-            ReportOnce(context, reported is null ? set.Findings : set.Findings.Select(reported).OfType<Finding>(), environment.Name);
-        }
+        ReportOnce(context, [.. selected.Zip(sets).Select(r => ((string?)r.First.Name, reported is null ? r.Second.Findings : r.Second.Findings.Select(reported).OfType<Finding>()))]);
 
         return [.. selected.Zip(sets)];
     }

@@ -51,7 +51,7 @@ public static class UpdateReport
             {
                 var cap = budget.CapBefore == budget.CapAfter ? budget.CapAfter : $"{budget.CapBefore ?? "none"} → {budget.CapAfter ?? "none"}";
                 var delta = budget.After - budget.Before;
-                text.AppendLine($"| {budget.Budget} ({Describe(budget.Measure)}) | {budget.Environment} | {cap} | {BudgetUsage.Format(budget.Measure, budget.Before)} | {BudgetUsage.Format(budget.Measure, budget.After)}{(budget.Over ? " ❌ over" : string.Empty)} | {(delta < 0 ? "-" : "+")}{BudgetUsage.Format(budget.Measure, Math.Abs(delta))} |");
+                text.AppendLine($"| {budget.Budget} ({BudgetSum.Words(budget.Measure)}) | {budget.Environment} | {cap} | {BudgetSum.Format(budget.Measure, budget.Before)} | {BudgetSum.Format(budget.Measure, budget.After)}{(budget.Over ? " ❌ over" : string.Empty)} | {(delta < 0 ? "-" : "+")}{BudgetSum.Format(budget.Measure, Math.Abs(delta))} |");
             }
 
             text.AppendLine().AppendLine(result.Environments.All(e => e.Whole)
@@ -190,14 +190,6 @@ public static class UpdateReport
         (fence is null ? string.Empty : "```\n") + (details is null ? string.Empty : "\n</details>\n");
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
-
-    private static string Describe(BudgetMeasure measure) => measure switch
-    {
-        BudgetMeasure.MemoryLimits => "memory limits",
-        BudgetMeasure.CpuLimits => "CPU limits",
-        BudgetMeasure.MemoryRequests => "memory requests",
-        _ => "CPU requests",
-    };
 
     private static int Count(ApplicationUpdate update, ChangeKind kind) => update.Changes.Count(c => c.Kind == kind);
 

@@ -165,17 +165,18 @@ public static class UpdateVerification
     /// <summary>Every budget cap whose limit or sum differs between base and head (sums over what rendered: unaffected Applications are the same on both sides).</summary>
     private static IEnumerable<BudgetChange> BudgetChanges(EnvironmentDefinition environment, EnvironmentDefinition? baseEnvironment, RenderedSet? baseSet, RenderedSet headSet)
     {
-        var headEnvironment = LintEnvironment.Describe(environment).Environment;
-        var after = BudgetUsage.Measure(headSet.Objects, headEnvironment);
-        var before = baseSet is null || baseEnvironment is null ? [] : BudgetUsage.Measure(baseSet.Objects, LintEnvironment.Describe(baseEnvironment).Environment);
-        var keys = after.Select(t => (t.Budget, t.Ceiling.Measure)).Union(before.Select(t => (t.Budget, t.Ceiling.Measure)));
+        static IReadOnlyList<BudgetSum> Sums(EnvironmentDefinition environment, RenderedSet set) =>
+            new Linter(configuration: LintConfiguration.Default, environment: LintEnvironment.Describe(environment).Environment).BudgetSums(set.Objects);
+        var after = Sums(environment, headSet);
+        var before = baseSet is null || baseEnvironment is null ? [] : Sums(baseEnvironment, baseSet);
+        var keys = after.Select(t => (t.Budget.Name, t.Ceiling.Measure)).Union(before.Select(t => (t.Budget.Name, t.Ceiling.Measure)));
         foreach (var (budget, measure) in keys)
         {
-            var head = after.FirstOrDefault(t => t.Budget == budget && t.Ceiling.Measure == measure);
-            var @base = before.FirstOrDefault(t => t.Budget == budget && t.Ceiling.Measure == measure);
-            if (head?.Ceiling.Text != @base?.Ceiling.Text || head?.Amount != @base?.Amount)
+            var head = after.FirstOrDefault(t => t.Budget.Name == budget && t.Ceiling.Measure == measure);
+            var @base = before.FirstOrDefault(t => t.Budget.Name == budget && t.Ceiling.Measure == measure);
+            if (head?.Ceiling.Text != @base?.Ceiling.Text || head?.Total != @base?.Total)
             {
-                yield return new BudgetChange(environment.Name, budget, measure, @base?.Ceiling.Text, head?.Ceiling.Text, @base?.Amount ?? 0, head?.Amount ?? 0, head is not null && head.Amount > head.Ceiling.Value);
+                yield return new BudgetChange(environment.Name, budget, measure, @base?.Ceiling.Text, head?.Ceiling.Text, @base?.Total ?? 0, head?.Total ?? 0, head is not null && head.IsExceeded);
             }
         }
     }

@@ -173,6 +173,35 @@ public class RealChartRuleTests
         var finding = LintTestSet.Lint(yaml, LintRuleIds.ResourceBudget, environment).Should().ContainSingle().Subject;
 
         finding.Message.Should().Contain("sum to 1.38Gi").And.Contain("apps/prometheus-kps-prometheus 600Mi").And.Contain("Istio sidecars 768Mi");
+        finding.Hint.Should().Contain("--verbosity verbose");
+    }
+
+    [Fact]
+    public void A_budget_sum_explains_its_total_line_by_line()
+    {
+        var yaml = LintTestSet.Join(LintTestSet.Baseline.TrimEnd(), Prometheus, """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: { name: istio-sidecar-injector, namespace: istio-system }
+            data:
+              values: '{"global":{"proxy":{"resources":{"limits":{"memory":"256Mi"}}}}}'
+            """);
+        var budgets = ResourceBudgetFile.Parse("budgets:\n  apps:\n    select: { namespaces: [apps] }\n    limits: { memory: 1Gi }\n", "budgets.yaml");
+        var environment = new LintEnvironment("k3d").WithNode("n", ("a", "b")).WithBudgets(budgets.Budgets);
+
+        var sum = new Linter(environment: environment).BudgetSums(ManifestSet.Parse(yaml, "set.yaml").Objects).Should().ContainSingle().Subject;
+
+        // web: 2 × (128Mi + 256Mi sidecar); Prometheus 320Mi + 256Mi sidecar (its reloader takes nothing here: no operator flags).
+        sum.Lines.Sum(l => l.Amount).Should().Be(sum.Total);
+        sum.Total.Should().Be(1344m * 1024 * 1024);
+        sum.Lines.Should().ContainEquivalentOf(new BudgetLine("apps/web", "istio-proxy", BudgetLineKind.Sidecar, 256m * 1024 * 1024, 2));
+        sum.Lines.Should().ContainEquivalentOf(new BudgetLine("apps/prometheus-kps-prometheus", "prometheus", BudgetLineKind.OperatorPod, 320m * 1024 * 1024, 1));
+        sum.Lines.Should().Contain(l => l.Pods == "apps/prometheus-kps-prometheus" && l.Kind == BudgetLineKind.Sidecar, "an operator's pod gets a sidecar too");
+        sum.Lines.Select(l => l.Pods).Should().Equal(["apps/web", "apps/web", "apps/prometheus-kps-prometheus", "apps/prometheus-kps-prometheus"], "lines are grouped by workload, the largest first");
+        var text = sum.Describe();
+        text[0].Should().Be("budget 'apps' memory limits: 1.31Gi of 1Gi (exceeded), 4 lines from 2 workloads");
+        text.Should().Contain(l => l.Contains("apps/web") && l.Contains("istio-proxy (Istio sidecar)") && l.EndsWith("256Mi × 2 = 512Mi", StringComparison.Ordinal));
+        text.Should().Contain(l => l.Contains("prometheus (operator pod)") && l.EndsWith("320Mi × 1 = 320Mi", StringComparison.Ordinal));
     }
 
     private static IReadOnlyList<Finding> Lint(IReadOnlyList<KubeObject> objects, string ruleId, LintConfiguration? configuration = null) =>

@@ -46,7 +46,34 @@ public sealed class ChartSourceTests
     }
 
     [SkippableFact]
-    public async Task A_package_that_does_not_match_its_index_digest_is_an_error_and_is_not_cached()
+    public async Task Pulling_only_fills_the_cache_with_the_pinned_chart_without_rendering_it()
+    {
+        using var temp = RenderingFixture.Temp();
+        var root = Path.Combine(temp.Path, "repo");
+        var cache = Path.Combine(temp.Path, "cache");
+        RenderedSet pulled;
+        await using (var repository = await LoopbackChartRepository.StartAsync(RenderingFixture.Helm(), temp.Path, "demo", "1.2.3"))
+        {
+            EnvironmentRendererTests.WriteRepository(root, repository.Url);
+            pulled = await EnvironmentRendererTests.Render(root, cache, allowNetwork: true, pullOnly: true);
+            repository.Requests.Should().Contain(r => r.EndsWith("index.yaml", StringComparison.Ordinal), "the index gives the digest the package is checked against");
+        }
+
+        pulled.Findings.Should().BeEmpty();
+        pulled.Sources.Should().NotContain(s => s.Kind == RenderSourceKind.RemoteChart, "the chart is pulled, not rendered");
+        pulled.Objects.Should().NotContain(o => o.Kind == "Deployment");
+        Directory.GetFiles(cache, "demo-1.2.3.tgz", SearchOption.AllDirectories).Should().ContainSingle();
+
+        // The repository is gone: what was pulled renders offline.
+        var offline = await EnvironmentRendererTests.Render(root, cache, allowNetwork: false);
+        offline.Counts.NotRenderedOffline.Should().Be(0);
+        offline.Objects.Should().Contain(o => o.Kind == "Deployment" && o.Name == "demo");
+    }
+
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_package_that_does_not_match_its_index_digest_is_an_error_and_is_not_cached(bool pullOnly)
     {
         using var temp = RenderingFixture.Temp();
         var root = Path.Combine(temp.Path, "repo");
@@ -58,7 +85,7 @@ public sealed class ChartSourceTests
         await File.WriteAllTextAsync(index, text.Replace(digest, new string('0', digest.Length), StringComparison.Ordinal));
         EnvironmentRendererTests.WriteRepository(root, repository.Url);
 
-        var set = await EnvironmentRendererTests.Render(root, cache, allowNetwork: true);
+        var set = await EnvironmentRendererTests.Render(root, cache, allowNetwork: true, pullOnly: pullOnly);
 
         set.Findings.Should().ContainSingle(f => f.Severity == Severity.Error).Which.Message.Should().Contain("does not match the digest");
         (Directory.Exists(cache) ? Directory.GetFiles(cache, "*.tgz", SearchOption.AllDirectories) : []).Should().BeEmpty();

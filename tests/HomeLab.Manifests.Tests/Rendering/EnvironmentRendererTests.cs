@@ -113,8 +113,10 @@ public sealed class EnvironmentRendererTests
         online.Findings.Should().BeEmpty();
         var source = online.Sources.Should().ContainSingle(s => s.Kind == RenderSourceKind.RemoteChart).Subject;
         source.Objects.Should().Contain(o => o.Kind == "Deployment" && o.Name == "demo");
-        var chartLine = source.Objects[0].Span;
-        chartLine.ToString().Should().Be($"{Path.Combine(root, "apps", "demo.yaml")}:10:12");
+        // The Application's chart: line stands for the object, naming the chart's template that wrote it.
+        var chartLine = source.Objects.Single(o => o.Kind == "Deployment").Field("spec.replicas").Span;
+        chartLine.ToString().Should().Be($"{Path.Combine(root, "apps", "demo.yaml")}:10:12 (chart demo 1.2.3, templates/deployment.yaml)");
+        chartLine.Template.Should().Be("chart demo 1.2.3, templates/deployment.yaml");
         source.Notes.Should().Contain(n => n.Reason.Contains("packaged chart"));
         Directory.GetFiles(cache, "demo-1.2.3.tgz", SearchOption.AllDirectories).Should().ContainSingle();
 
@@ -137,10 +139,10 @@ public sealed class EnvironmentRendererTests
         set.Findings.Should().ContainSingle().Which.Message.Should().Contain("not in the cache");
     }
 
-    internal static async Task<RenderedSet> Render(string root, string cache, bool allowNetwork, IReadOnlyDictionary<string, string>? mirrors = null) =>
+    internal static async Task<RenderedSet> Render(string root, string cache, bool allowNetwork, IReadOnlyDictionary<string, string>? mirrors = null, bool pullOnly = false) =>
         await new EnvironmentRenderer(RenderingFixture.Kubectl(), RenderingFixture.Helm()).RenderAsync(
             Environment(root, "lab"),
-            new RenderOptions(root) { ChartCacheDirectory = cache, AllowNetwork = allowNetwork, WriteOutput = false, ChartMirrors = mirrors ?? new Dictionary<string, string>() });
+            new RenderOptions(root) { ChartCacheDirectory = cache, AllowNetwork = allowNetwork, WriteOutput = false, ChartMirrors = mirrors ?? new Dictionary<string, string>(), PullChartsOnly = pullOnly });
 
     internal static void WriteRepository(string root, string chartRepository, string version = "1.2.3")
     {

@@ -25,6 +25,19 @@ public class ConsoleReporterTests
     }
 
     [Fact]
+    public void A_finding_on_a_chart_object_names_the_chart_template_beside_the_applications_line()
+    {
+        var span = new HomeLab.Manifests.Yaml.SourceSpan("/repo/apps/loki/application.yaml", 14, 12, 14, 16) { Template = "chart loki 6.45.1, templates/single-binary/statefulset.yaml" };
+        var finding = new Finding(LintRuleIds.Probes, Severity.Warning, "no liveness probe") { Span = span };
+        using var writer = new StringWriter();
+
+        new ConsoleReporter("/repo") { ShowSource = false }.Write([finding], writer);
+
+        writer.ToString().Split('\n').Should().Contain("  14:12 (chart loki 6.45.1, templates/single-binary/statefulset.yaml) warning homelab/probes: no liveness probe");
+        finding.ToString().Should().StartWith("/repo/apps/loki/application.yaml:14:12 (chart loki 6.45.1, templates/single-binary/statefulset.yaml): warning");
+    }
+
+    [Fact]
     public void Findings_outside_files_are_listed_last_without_source()
     {
         var findings = new[]

@@ -54,6 +54,25 @@ public class SarifReporterTests
     }
 
     [Fact]
+    public void A_finding_on_a_chart_object_names_the_template_and_every_environment_it_was_found_in()
+    {
+        var span = new SourceSpan("/repo/manifests/argocd/loki.yaml", 14, 12, 14, 16) { Template = "chart loki 6.45.1, templates/single-binary/statefulset.yaml" };
+        var finding = new Finding(LintRuleIds.Probes, Severity.Warning, "no liveness probe") { Span = span, Environments = ["k3d", "k3s"] };
+        using var stream = new MemoryStream();
+
+        new SarifReporter("/repo").Write([finding], stream);
+
+        using var sarif = JsonDocument.Parse(stream.ToArray());
+        var result = Results(sarif).Should().ContainSingle().Subject;
+        var location = result.GetProperty("locations")[0];
+        location.GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString().Should().Be("manifests/argocd/loki.yaml");
+        location.GetProperty("message").GetProperty("text").GetString().Should().Be("chart loki 6.45.1, templates/single-binary/statefulset.yaml");
+        var properties = result.GetProperty("properties");
+        properties.GetProperty("environments").EnumerateArray().Select(e => e.GetString()).Should().Equal("k3d", "k3s");
+        properties.GetProperty("chartTemplate").GetString().Should().Be("chart loki 6.45.1, templates/single-binary/statefulset.yaml");
+    }
+
+    [Fact]
     public void Findings_without_a_place_still_make_a_valid_result()
     {
         var finding = new Finding(LintRuleIds.MeshStrictMtls, Severity.Error, "no mesh-wide PeerAuthentication");

@@ -23,6 +23,42 @@ public sealed class FindingLedgerTests
     }
 
     [Fact]
+    public void The_same_problem_from_two_environments_at_once_is_shown_and_counted_once_naming_both()
+    {
+        var ledger = new FindingLedger();
+
+        var shown = ledger.Record([(At("homelab/probes", 8), "k3d"), (At("homelab/image-tag", 9), "k3d"), (At("homelab/probes", 8), "k3s")]);
+
+        shown.Should().HaveCount(2);
+        shown[0].Message.Should().Be("problem on line 8 (k3d, k3s)");
+        shown[1].Message.Should().Be("problem on line 9 (k3d)");
+        ledger.Summary(notesShown: true).Should().StartWith("2 errors");
+        ledger.Snapshot()[0].Environments.Should().Equal("k3d", "k3s");
+        ledger.Snapshot()[0].Message.Should().Be("problem on line 8", "reports get the environments as a property");
+    }
+
+    [Fact]
+    public void A_problem_seen_again_in_a_later_environment_adds_it_without_showing_it_twice()
+    {
+        var ledger = new FindingLedger();
+        ledger.Record([At("homelab/probes", 8)], "k3d");
+
+        ledger.Record([At("homelab/probes", 8)], "k3s").Should().BeEmpty();
+
+        ledger.Snapshot().Should().ContainSingle().Which.Environments.Should().Equal("k3d", "k3s");
+    }
+
+    [Fact]
+    public void The_same_chart_line_from_different_templates_is_two_findings()
+    {
+        var ledger = new FindingLedger();
+        var deployment = At("homelab/probes", 8) with { Span = SourceSpan.At("apps/loki.yaml", 8, 3) with { Template = "chart loki 6.45.1, templates/a.yaml" } };
+        var statefulSet = deployment with { Span = deployment.Span!.Value with { Template = "chart loki 6.45.1, templates/b.yaml" } };
+
+        ledger.Record([(deployment, "k3d"), (statefulSet, "k3d"), (deployment, "k3s")]).Should().HaveCount(2);
+    }
+
+    [Fact]
     public void Problems_that_differ_in_rule_line_or_field_are_all_kept()
     {
         var ledger = new FindingLedger();

@@ -19,39 +19,67 @@ internal sealed class ResourceBudgetRule() : LintRule(
             return;
         }
 
-        foreach (var budget in environment.Budgets)
+        foreach (var (sum, lines) in Measure(context, environment))
         {
-            if (!budget.HasCriteria)
+            if (!sum.IsExceeded)
             {
                 continue;
             }
 
-            var members = Members(context, environment).Where(m => Selects(context, budget, m)).ToList();
+            var shares = lines
+                .GroupBy(l => l.Member, ReferenceEqualityComparer.Instance)
+                .Select(g => (Member: (BudgetMember)g.Key!, Amount: g.Sum(l => l.Line.Amount)))
+                .OrderByDescending(s => s.Amount)
+                .ToList();
+            var top = string.Join(", ", shares.Take(3).Select(s => $"{s.Member.Namespace}/{s.Member.Name} {sum.Format(s.Amount)}"));
+            var sidecars = lines.Where(l => l.Line.Kind == BudgetLineKind.Sidecar).Sum(l => l.Line.Amount);
+            var injected = sidecars > 0 ? $"; Istio sidecars {sum.Format(sidecars)} of it" : string.Empty;
+            context.Report(new Finding(Id, DefaultSeverity, $"budget '{sum.Budget.Name}' allows {sum.MeasureText} of {sum.Ceiling.Text}; its {sum.MemberCount} workloads sum to {sum.Format(sum.Total)} ({top}{injected})")
+            {
+                Span = sum.Ceiling.Span,
+                Object = shares[0].Member.Object.Ref,
+                FieldPath = $"budgets.{sum.Budget.Name}",
+                Hint = "lower the resources of the largest members, or raise the budget in the budgets file (--verbosity verbose prints every line of the sum)",
+            });
+        }
+    }
+
+    /// <summary>Every cap of every budget of the environment with the lines of its sum (each with the member it comes
+    /// from), in the budgets file's order.</summary>
+    internal static List<(BudgetSum Sum, List<(BudgetMember Member, BudgetLine Line)> Lines)> Measure(LintContext context, LintEnvironment environment)
+    {
+        var sums = new List<(BudgetSum, List<(BudgetMember, BudgetLine)>)>();
+        var all = environment.Budgets.Count == 0 ? [] : Members(context, environment);
+        foreach (var budget in environment.Budgets.Where(b => b.HasCriteria))
+        {
+            var members = all.Where(m => Selects(context, budget, m)).ToList();
             foreach (var ceiling in budget.Ceilings)
             {
-                var shares = members
-                    .Select(m => (Member: m, Amount: Share(m, ceiling.Measure)))
-                    .Where(s => s.Amount > 0)
-                    .OrderByDescending(s => s.Amount)
-                    .ToList();
-                var total = shares.Sum(s => s.Amount);
-                if (total <= ceiling.Value)
+                var lines = new List<(BudgetMember Member, BudgetLine Line)>();
+                foreach (var member in members)
                 {
-                    continue;
+                    foreach (var container in member.Containers)
+                    {
+                        var kind = container.Name == MeshSidecar.ContainerName && !member.IsGateway ? BudgetLineKind.Sidecar
+                            : member.IsManaged ? BudgetLineKind.OperatorPod
+                            : BudgetLineKind.Container;
+                        if (container.Of(ceiling.Measure) is > 0 and var amount)
+                        {
+                            lines.Add((member, new BudgetLine($"{member.Namespace}/{member.Name}", container.Name, kind, amount, member.Replicas)));
+                        }
+                    }
                 }
 
-                var top = string.Join(", ", shares.Take(3).Select(s => $"{s.Member.Namespace}/{s.Member.Name} {Format(ceiling.Measure, s.Amount)}"));
-                var sidecars = shares.Sum(s => s.Member.Containers.Where(c => c.Name == "istio-proxy" && !s.Member.IsGateway).Sum(c => c.Of(ceiling.Measure)) * s.Member.Replicas);
-                var injected = sidecars > 0 ? $"; Istio sidecars {Format(ceiling.Measure, sidecars)} of it" : string.Empty;
-                context.Report(new Finding(Id, DefaultSeverity, $"budget '{budget.Name}' allows {Describe(ceiling.Measure)} of {ceiling.Text}; its {members.Count} workloads sum to {Format(ceiling.Measure, total)} ({top}{injected})")
-                {
-                    Span = ceiling.Span,
-                    Object = shares[0].Member.Object.Ref,
-                    FieldPath = $"budgets.{budget.Name}",
-                    Hint = "lower the resources of the largest members, or raise the budget in the budgets file",
-                });
+                // Grouped by pods, the largest group first, so a person reads the sum workload by workload.
+                var ordered = lines.Select(l => l.Line).GroupBy(l => l.Pods, StringComparer.Ordinal)
+                    .OrderByDescending(g => g.Sum(l => l.Amount))
+                    .SelectMany(g => g.OrderByDescending(l => l.Amount))
+                    .ToList();
+                sums.Add((new BudgetSum(budget, ceiling, ordered, members.Count), lines));
             }
         }
+
+        return sums;
     }
 
     /// <summary>Every group of pods that will run, with what each pod takes: workloads (their containers and the
@@ -70,7 +98,7 @@ internal sealed class ResourceBudgetRule() : LintRule(
 
             var replicas = workload.Object.Kind == "DaemonSet" ? Math.Max(1, environment.Nodes.Count) : workload.Replicas;
             var gateway = workload.TemplateAnnotations?.ContainsKey("inject.istio.io/templates") == true;
-            members.Add(new BudgetMember(workload.Object, workload.Object.Name ?? string.Empty, workload.Namespace, workload.TemplateLabels, replicas, containers, gateway));
+            members.Add(new BudgetMember(workload.Object, workload.Object.Name ?? string.Empty, workload.Namespace, workload.TemplateLabels, replicas, containers, gateway, IsManaged: false));
         }
 
         foreach (var pod in ManagedPod.In(context.Objects))
@@ -86,16 +114,13 @@ internal sealed class ResourceBudgetRule() : LintRule(
                 containers.Add(proxy);
             }
 
-            members.Add(new BudgetMember(pod.Owner, pod.Name, pod.Namespace, pod.Labels, pod.Replicas, containers, false));
+            members.Add(new BudgetMember(pod.Owner, pod.Name, pod.Namespace, pod.Labels, pod.Replicas, containers, false, IsManaged: true));
         }
 
         return members;
     }
 
-    /// <summary>What one member takes of a measure: its containers' sum times its replicas.</summary>
-    internal static decimal Share(BudgetMember member, BudgetMeasure measure) => member.Containers.Sum(c => c.Of(measure)) * member.Replicas;
-
-    internal static bool Selects(LintContext context, ResourceBudget budget, BudgetMember member)
+    private static bool Selects(LintContext context, ResourceBudget budget, BudgetMember member)
     {
         if (budget.Namespaces.Count > 0 && !budget.Namespaces.Contains(member.Namespace, StringComparer.Ordinal))
         {
@@ -130,15 +155,4 @@ internal sealed class ResourceBudgetRule() : LintRule(
 
         return null;
     }
-
-    private static string Describe(BudgetMeasure measure) => measure switch
-    {
-        BudgetMeasure.MemoryLimits => "memory limits",
-        BudgetMeasure.CpuLimits => "CPU limits",
-        BudgetMeasure.MemoryRequests => "memory requests",
-        _ => "CPU requests",
-    };
-
-    internal static string Format(BudgetMeasure measure, decimal amount) =>
-        measure is BudgetMeasure.MemoryLimits or BudgetMeasure.MemoryRequests ? ResourceQuantity.FormatBytes(amount) : ResourceQuantity.FormatCores(amount);
 }
