@@ -7,8 +7,9 @@ namespace HomeLab.Pipeline.Deploy;
 /// <summary>
 /// A component: <c>DeployProd</c>, the promotion of the k3s overlays to the hardware — guarded (the context,
 /// address and CA that <c>clusters/k3s/environment.yaml</c> declares), planned (a server-side dry-run against the
-/// live objects, by wave; <c>--dry-run</c> stops there), confirmed, applied through ArgoCD, recorded, and reversible
-/// with <c>--rollback</c>.
+/// live objects, by wave; <c>--dry-run</c> stops there), confirmed, applied through ArgoCD (installed first, with its
+/// own chart and values, on a cluster that has none), recorded, and reversible with <c>--rollback</c>. The cluster is
+/// the one <c>--kubeconfig</c> (or <c>KUBECONFIG</c>) and <c>--kube-context</c> name.
 /// </summary>
 public interface IDeployProd : ISealedSecrets, IClusterLifecycle
 {
@@ -39,7 +40,7 @@ public interface IDeployProd : ISealedSecrets, IClusterLifecycle
 
     /// <summary>Promotes the k3s overlays to the hardware.</summary>
     Target DeployProd => _ => _
-        .Description("Promotes clusters/k3s to the hardware through ArgoCD: guard, preconditions (rendered completely, valid, sealed for the controller's certificate), plan by wave, confirm, point the root app at the revision, wait wave by wave, record; --dry-run stops after the plan, --rollback goes back.")
+        .Description("Promotes clusters/k3s to the hardware through ArgoCD: guard, preconditions (rendered completely, valid, sealed for the controller's certificate), plan by wave, confirm, bootstrap ArgoCD on a first deployment, point the root app at the revision, wait wave by wave, record; --dry-run stops after the plan, --rollback goes back.")
         .DependsOn(DeployGuard, Render, Validate, Lint, VerifySealedSecrets)
         .Exclusive("cluster")
         .Executes(async (context, ct) => await ProdDeployment.RunAsync(this, context, ct).ConfigureAwait(false));
