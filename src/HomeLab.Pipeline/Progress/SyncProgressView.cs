@@ -51,7 +51,15 @@ public sealed class SyncProgressView : ISyncProgressView
     /// <param name="plainLine">Where plain lines go when standard output is not a terminal.</param>
     /// <returns>The running view.</returns>
     public static SyncProgressView StartOnStandardOutput(Action<string> plainLine) =>
-        Start(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }), plainLine);
+        Start(
+            AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(Console.Out),
+
+                // A log file or a pipe gets lines even where TERM says the terminal around it understands ANSI.
+                Interactive = Console.IsOutputRedirected ? InteractionSupport.No : InteractionSupport.Detect,
+            }),
+            plainLine);
 
     /// <summary>The line a wave's readiness is told by, live or plain.</summary>
     /// <param name="wave">The wave.</param>

@@ -45,7 +45,16 @@ internal abstract class LoopbackHttpServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await lifetime.CancelAsync();
-        listener.Close();
+        try
+        {
+            listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The cancellation above already stopped it; on Linux, Close after Stop binds the port once more to
+            // remove its prefix, which fails when another process took the freed port meanwhile. Nothing is left open.
+        }
+
         await Quietly(loop);
         foreach (var handler in handlers.Keys)
         {
