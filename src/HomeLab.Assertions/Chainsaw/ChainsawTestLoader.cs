@@ -31,12 +31,7 @@ public static class ChainsawTestLoader
     /// <exception cref="ChainsawFormatException">The file is not a valid Chainsaw test; the message has file:line.</exception>
     public static IReadOnlyList<TestDefinition> LoadFile(string path)
     {
-        var result = YamlLoader.Default.LoadFile(path);
-        if (result.HasErrors)
-        {
-            var finding = result.Findings.First(f => f.Severity == Manifests.Findings.Severity.Error);
-            throw new ChainsawFormatException(finding.Span ?? SourceSpan.None, finding.Message);
-        }
+        var result = Load(path, SourceSpan.None);
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         return result.Documents.SelectMany(d => Test(d.Root, directory)).ToList();
@@ -108,12 +103,7 @@ public static class ChainsawTestLoader
             throw new ChainsawFormatException(SourceSpan.None, $"step template not found: {path}");
         }
 
-        var result = YamlLoader.Default.LoadFile(path);
-        if (result.HasErrors)
-        {
-            var finding = result.Findings.First(f => f.Severity == Manifests.Findings.Severity.Error);
-            throw new ChainsawFormatException(finding.Span ?? SourceSpan.At(path, 1, 1), finding.Message);
-        }
+        var result = Load(path, SourceSpan.At(path, 1, 1));
 
         var root = result.Documents.FirstOrDefault()?.Root ?? throw new ChainsawFormatException(SourceSpan.At(path, 1, 1), "the step template file is empty");
         var map = Map(root, "a StepTemplate");
@@ -440,6 +430,12 @@ public static class ChainsawTestLoader
             throw new ChainsawFormatException(at, $"file not found: {path}");
         }
 
+        return Load(path, at).Documents.Select(d => d.Root);
+    }
+
+    /// <summary>Reads a YAML file; its first error (alias bombs included) becomes the exception, at its line or <paramref name="at"/>.</summary>
+    private static YamlLoadResult Load(string path, SourceSpan at)
+    {
         var result = YamlLoader.Default.LoadFile(path);
         if (result.HasErrors)
         {
@@ -447,7 +443,7 @@ public static class ChainsawTestLoader
             throw new ChainsawFormatException(finding.Span ?? at, finding.Message);
         }
 
-        return result.Documents.Select(d => d.Root);
+        return result;
     }
 
     private static Timeouts? Timeouts(YamlMap? map) => map is null ? null : new Timeouts(

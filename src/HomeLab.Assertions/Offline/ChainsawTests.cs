@@ -40,7 +40,7 @@ internal static class ChainsawTests
             var span = test.Span.IsKnown ? test.Span : SourceSpan.At(file, 1, 1);
             if (report.Status == ReportStatus.Skipped)
             {
-                findings.Add(new Finding(TestRule, Severity.Info, $"test {test.Name} skipped: {report.SkipReason}") { Span = span });
+                findings.Add(new Finding(OfflineAssertion.SkippedRule, Severity.Info, $"test {test.Name} skipped: {report.SkipReason}") { Span = span });
                 continue;
             }
 

@@ -20,6 +20,9 @@ public static class OfflineAssertion
     /// <summary>The rule id of a finding about an object that is not there.</summary>
     public const string NotFoundRule = "assert/not-found";
 
+    /// <summary>The rule id of the note that a Chainsaw test was skipped, with the reason (what this runner cannot run).</summary>
+    public const string SkippedRule = "assert/chainsaw-skipped";
+
     /// <summary>The rule id of a finding about an assertion file that cannot be read.</summary>
     public const string SyntaxRule = "assert/syntax";
 

@@ -35,6 +35,8 @@ public interface IAssert : IPipelineBuild
                 context.Report(FindingAnnotation.From(finding));
             }
 
-            context.AddNote(findings.Count == 0 ? "every assertion holds" : $"{findings.Count} problems");
+            var problems = findings.Count(f => f.Severity == HomeLab.Manifests.Findings.Severity.Error);
+            var skipped = findings.Count(f => f.RuleId == OfflineAssertion.SkippedRule);
+            context.AddNote((problems == 0 ? "every assertion holds" : $"{problems} problems") + (skipped == 0 ? string.Empty : $", {skipped} Chainsaw test(s) skipped"));
         });
 }

@@ -234,7 +234,7 @@ public sealed class TestSpecRunTests : IDisposable
         var findings = await OfflineAssertion.CheckAsync([test], [Write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n")]);
 
         findings.Should().ContainSingle().Which.Should().Match<Manifests.Findings.Finding>(f =>
-            f.Severity == Manifests.Findings.Severity.Info && f.Message.Contains("skipped") && f.Message.Contains($"cluster ({test}:5"));
+            f.Severity == Manifests.Findings.Severity.Info && f.RuleId == OfflineAssertion.SkippedRule && f.Message.Contains("skipped") && f.Message.Contains($"cluster ({test}:5"));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
