@@ -227,6 +227,52 @@ public sealed class UpdateVerificationTests
     }
 
     [SkippableFact]
+    public async Task A_change_to_an_environment_patch_of_one_Application_renders_that_Application_and_the_app_of_apps_only()
+    {
+        Kubectl kubectl;
+        try
+        {
+            kubectl = Kubectl.Locate(repositoryRoot: Repository.Root);
+        }
+        catch (ToolNotFoundException ex)
+        {
+            Skip.If(true, $"kubectl is needed to render the fixture repository: {ex.Message}");
+            throw;
+        }
+
+        var root = Directory.CreateTempSubdirectory("homelab-update-patch-").FullName;
+        try
+        {
+            static string Patch(string path) => $"apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {{ name: b, namespace: argocd }}\nspec:\n  source:\n    path: {path}\n";
+            Write(root, "clusters/lab/environment.yaml", $"name: lab\nkubernetesVersion: v1.32.4\nrender:\n  applications: [root.yaml]\n  repositoryUrls: [{Url}]\n");
+            Write(root, "clusters/lab/root.yaml", App("root").Replace("apps/root", "clusters/lab/apps", StringComparison.Ordinal));
+            Write(root, "clusters/lab/apps/kustomization.yaml", "resources: [../../../shared]\npatches:\n  - path: patch.yaml\n");
+            Write(root, "clusters/lab/apps/patch.yaml", Patch("apps/b"));
+            Write(root, "shared/kustomization.yaml", "resources: [a.yaml, b.yaml]\n");
+            Write(root, "shared/a.yaml", App("a"));
+            Write(root, "shared/b.yaml", App("b"));
+            Write(root, "apps/a/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\n");
+            Write(root, "apps/b/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: b }\ndata: { size: small }\n");
+            Write(root, "apps/b-large/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: b }\ndata: { size: large }\n");
+            Git(root, "init", "--quiet", "-b", "main");
+            Git(root, "add", ".");
+            Git(root, "-c", "user.email=t@example.net", "-c", "user.name=t", "commit", "--quiet", "-m", "base");
+            Write(root, "clusters/lab/apps/patch.yaml", Patch("apps/b-large"));
+            Git(root, "-c", "user.email=t@example.net", "-c", "user.name=t", "commit", "--quiet", "-am", "b grows");
+
+            var result = await UpdateVerification.RunAsync(root, "HEAD~1", new EnvironmentRenderer(kubectl), allowNetwork: false, CancellationToken.None);
+
+            result.Updates.Select(u => u.Application).Should().Equal("b", "root");
+            result.Updates[0].Changes.Should().ContainSingle().Which.Fields.Should().ContainSingle().Which.Should().Be(new FieldChange("data.size", ChangeKind.Changed, "\"small\"", "\"large\""));
+            result.Environments.Should().ContainSingle().Which.NotRendered.Should().Equal("a");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [SkippableFact]
     public async Task The_VerifyUpdate_target_fails_in_one_line_writes_the_report_and_comments_on_the_pull_request()
     {
         string kubectl, helm;
