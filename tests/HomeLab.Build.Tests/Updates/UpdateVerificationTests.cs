@@ -212,18 +212,18 @@ public sealed class UpdateVerificationTests
     /// v1alpha1 its Widget uses from a's CustomResourceDefinition.</summary>
     private static void WriteWidgetBump(string root)
     {
-            Write(root, "clusters/lab/environment.yaml", $"name: lab\nkubernetesVersion: v1.32.4\nrender:\n  applications: [apps.yaml]\n  repositoryUrls: [{Url}]\n");
-            Write(root, "clusters/lab/apps.yaml", App("a") + "\n---\n" + App("b"));
-            Write(root, "apps/a/deploy.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: web }\ndata: { image: \"web:1.0\" }\n");
-            Write(root, "apps/a/crd.yaml", Crd("{ name: v1alpha1, served: true, storage: false, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }, { name: v1, served: true, storage: true, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }"));
-            Write(root, "apps/a/widget.yaml", "apiVersion: lab.example.net/v1alpha1\nkind: Widget\nmetadata: { name: w }\n");
-            Write(root, "apps/b/other.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: other }\n");
-            Git(root, "init", "--quiet", "-b", "main");
-            Git(root, "add", ".");
-            Git(root, "-c", "user.email=t@example.net", "-c", "user.name=t", "commit", "--quiet", "-m", "base");
-            Write(root, "apps/a/deploy.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: web }\ndata: { image: \"web:1.1\" }\n");
-            Write(root, "apps/a/crd.yaml", Crd("{ name: v1, served: true, storage: true, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }"));
-            Git(root, "-c", "user.email=t@example.net", "-c", "user.name=t", "commit", "--quiet", "-am", "bump");
+        Write(root, "clusters/lab/environment.yaml", $"name: lab\nkubernetesVersion: v1.32.4\nrender:\n  applications: [apps.yaml]\n  repositoryUrls: [{Url}]\n");
+        Write(root, "clusters/lab/apps.yaml", App("a") + "\n---\n" + App("b"));
+        Write(root, "apps/a/deploy.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: web }\ndata: { image: \"web:1.0\" }\n");
+        Write(root, "apps/a/crd.yaml", Crd("{ name: v1alpha1, served: true, storage: false, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }, { name: v1, served: true, storage: true, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }"));
+        Write(root, "apps/a/widget.yaml", "apiVersion: lab.example.net/v1alpha1\nkind: Widget\nmetadata: { name: w }\n");
+        Write(root, "apps/b/other.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: other }\n");
+        Git(root, "init", "--quiet", "-b", "main");
+        Git(root, "add", ".");
+        Git(root, "-c", "user.email=t@example.net", "-c", "user.name=t", "commit", "--quiet", "-m", "base");
+        Write(root, "apps/a/deploy.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: web }\ndata: { image: \"web:1.1\" }\n");
+        Write(root, "apps/a/crd.yaml", Crd("{ name: v1, served: true, storage: true, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }"));
+        Git(root, "-c", "user.email=t@example.net", "-c", "user.name=t", "commit", "--quiet", "-am", "bump");
     }
 
     [SkippableFact]
