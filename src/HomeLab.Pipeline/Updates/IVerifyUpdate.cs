@@ -37,7 +37,7 @@ public interface IVerifyUpdate : IVerifyManifests
             try
             {
                 // The base worktree has no .nuke/tools: both sides render with the head's tools.
-                var renderer = new EnvironmentRenderer(Kubectl.Locate(repositoryRoot: RootDirectory), Helm.Locate(repositoryRoot: RootDirectory));
+                var renderer = new EnvironmentRenderer(Kubectl.Locate(KubectlExe?.Value, RootDirectory), Helm.Locate(HelmExe?.Value, RootDirectory));
                 result = await UpdateVerification.RunAsync(RootDirectory, UpdateBase, renderer, UpdateAllowsNetwork, cancellationToken).ConfigureAwait(false);
             }
             catch (ToolNotFoundException ex)

@@ -3,10 +3,21 @@ using HomeLab.Manifests.Diff;
 using HomeLab.Manifests.Lint;
 using HomeLab.Manifests.Rendering;
 using HomeLab.Manifests.Tests.Rendering;
+using HomeLab.Pipeline.Findings;
+using HomeLab.Pipeline.Manifests;
 using HomeLab.Pipeline.Updates;
+using HomeLab.Targets;
 using HomeLab.Tools;
 
 namespace HomeLab.Build.Tests.Updates;
+
+/// <summary>A build of the update component alone, as a homelab composes it.</summary>
+internal sealed class UpdateBuild : BuildBase, IVerifyUpdate
+{
+    public FindingLedger Findings { get; } = new();
+
+    public CheckedSets Rendered { get; } = new();
+}
 
 public sealed class UpdateVerificationTests
 {
@@ -49,18 +60,7 @@ public sealed class UpdateVerificationTests
         var root = Directory.CreateTempSubdirectory("homelab-update-").FullName;
         try
         {
-            Write(root, "clusters/lab/environment.yaml", $"name: lab\nkubernetesVersion: v1.32.4\nrender:\n  applications: [apps.yaml]\n  repositoryUrls: [{Url}]\n");
-            Write(root, "clusters/lab/apps.yaml", App("a") + "\n---\n" + App("b"));
-            Write(root, "apps/a/deploy.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: web }\ndata: { image: \"web:1.0\" }\n");
-            Write(root, "apps/a/crd.yaml", Crd("{ name: v1alpha1, served: true, storage: false, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }, { name: v1, served: true, storage: true, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }"));
-            Write(root, "apps/a/widget.yaml", "apiVersion: lab.example.net/v1alpha1\nkind: Widget\nmetadata: { name: w }\n");
-            Write(root, "apps/b/other.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: other }\n");
-            Git(root, "init", "--quiet", "-b", "main");
-            Git(root, "add", ".");
-            Git(root, "-c", "user.email=t@example.net", "-c", "user.name=t", "commit", "--quiet", "-m", "base");
-            Write(root, "apps/a/deploy.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: web }\ndata: { image: \"web:1.1\" }\n");
-            Write(root, "apps/a/crd.yaml", Crd("{ name: v1, served: true, storage: true, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }"));
-            Git(root, "-c", "user.email=t@example.net", "-c", "user.name=t", "commit", "--quiet", "-am", "bump");
+            WriteWidgetBump(root);
 
             var result = await UpdateVerification.RunAsync(root, "HEAD~1", new EnvironmentRenderer(kubectl), allowNetwork: false, CancellationToken.None);
 
@@ -205,6 +205,116 @@ public sealed class UpdateVerificationTests
         {
             var newline = section.IndexOf('\n', StringComparison.Ordinal);
             Write(directory, section[..newline].Trim(), section[(newline + 1)..] + "\n");
+        }
+    }
+
+    /// <summary>A repository of two Applications, a and b, and a commit that changes a's ConfigMap and drops the
+    /// v1alpha1 its Widget uses from a's CustomResourceDefinition.</summary>
+    private static void WriteWidgetBump(string root)
+    {
+        Write(root, "clusters/lab/environment.yaml", $"name: lab\nkubernetesVersion: v1.32.4\nrender:\n  applications: [apps.yaml]\n  repositoryUrls: [{Url}]\n");
+        Write(root, "clusters/lab/apps.yaml", App("a") + "\n---\n" + App("b"));
+        Write(root, "apps/a/deploy.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: web }\ndata: { image: \"web:1.0\" }\n");
+        Write(root, "apps/a/crd.yaml", Crd("{ name: v1alpha1, served: true, storage: false, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }, { name: v1, served: true, storage: true, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }"));
+        Write(root, "apps/a/widget.yaml", "apiVersion: lab.example.net/v1alpha1\nkind: Widget\nmetadata: { name: w }\n");
+        Write(root, "apps/b/other.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: other }\n");
+        Git(root, "init", "--quiet", "-b", "main");
+        Git(root, "add", ".");
+        Git(root, "-c", "user.email=t@example.net", "-c", "user.name=t", "commit", "--quiet", "-m", "base");
+        Write(root, "apps/a/deploy.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: web }\ndata: { image: \"web:1.1\" }\n");
+        Write(root, "apps/a/crd.yaml", Crd("{ name: v1, served: true, storage: true, schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } } }"));
+        Git(root, "-c", "user.email=t@example.net", "-c", "user.name=t", "commit", "--quiet", "-am", "bump");
+    }
+
+    [SkippableFact]
+    public async Task A_change_to_an_environment_patch_of_one_Application_renders_that_Application_and_the_app_of_apps_only()
+    {
+        Kubectl kubectl;
+        try
+        {
+            kubectl = Kubectl.Locate(repositoryRoot: Repository.Root);
+        }
+        catch (ToolNotFoundException ex)
+        {
+            Skip.If(true, $"kubectl is needed to render the fixture repository: {ex.Message}");
+            throw;
+        }
+
+        var root = Directory.CreateTempSubdirectory("homelab-update-patch-").FullName;
+        try
+        {
+            static string Patch(string path) => $"apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {{ name: b, namespace: argocd }}\nspec:\n  source:\n    path: {path}\n";
+            Write(root, "clusters/lab/environment.yaml", $"name: lab\nkubernetesVersion: v1.32.4\nrender:\n  applications: [root.yaml]\n  repositoryUrls: [{Url}]\n");
+            Write(root, "clusters/lab/root.yaml", App("root").Replace("apps/root", "clusters/lab/apps", StringComparison.Ordinal));
+            Write(root, "clusters/lab/apps/kustomization.yaml", "resources: [../../../shared]\npatches:\n  - path: patch.yaml\n");
+            Write(root, "clusters/lab/apps/patch.yaml", Patch("apps/b"));
+            Write(root, "shared/kustomization.yaml", "resources: [a.yaml, b.yaml]\n");
+            Write(root, "shared/a.yaml", App("a"));
+            Write(root, "shared/b.yaml", App("b"));
+            Write(root, "apps/a/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a }\n");
+            Write(root, "apps/b/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: b }\ndata: { size: small }\n");
+            Write(root, "apps/b-large/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: b }\ndata: { size: large }\n");
+            Git(root, "init", "--quiet", "-b", "main");
+            Git(root, "add", ".");
+            Git(root, "-c", "user.email=t@example.net", "-c", "user.name=t", "commit", "--quiet", "-m", "base");
+            Write(root, "clusters/lab/apps/patch.yaml", Patch("apps/b-large"));
+            Git(root, "-c", "user.email=t@example.net", "-c", "user.name=t", "commit", "--quiet", "-am", "b grows");
+
+            var result = await UpdateVerification.RunAsync(root, "HEAD~1", new EnvironmentRenderer(kubectl), allowNetwork: false, CancellationToken.None);
+
+            result.Updates.Select(u => u.Application).Should().Equal("b", "root");
+            result.Updates[0].Changes.Should().ContainSingle().Which.Fields.Should().ContainSingle().Which.Should().Be(new FieldChange("data.size", ChangeKind.Changed, "\"small\"", "\"large\""));
+            result.Environments.Should().ContainSingle().Which.NotRendered.Should().Equal("a");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [SkippableFact]
+    public async Task The_VerifyUpdate_target_fails_in_one_line_writes_the_report_and_comments_on_the_pull_request()
+    {
+        string kubectl, helm;
+        try
+        {
+            kubectl = Kubectl.Locate(repositoryRoot: Repository.Root).ExecutablePath;
+            helm = Helm.Locate(repositoryRoot: Repository.Root).ExecutablePath;
+        }
+        catch (ToolNotFoundException ex)
+        {
+            Skip.If(true, $"kubectl and helm are needed to run the target: {ex.Message}");
+            throw;
+        }
+
+        var root = Directory.CreateTempSubdirectory("homelab-update-target-").FullName;
+        try
+        {
+            WriteWidgetBump(root);
+            await using var github = new FakeGitHub();
+            using var output = new StringWriter();
+            var environment = new Dictionary<string, string>
+            {
+                ["GITHUB_TOKEN"] = "test-token",
+                ["GITHUB_REPOSITORY"] = "homelab/lab",
+                ["GITHUB_REF"] = "refs/pull/7/merge",
+                ["GITHUB_API_URL"] = github.BaseAddress.AbsoluteUri,
+            };
+
+            var exitCode = await BuildRunner.RunAsync(
+                new BuildRunSettings { Arguments = ["VerifyUpdate", "--base", "HEAD~1", "--kubectl-exe", kubectl, "--helm-exe", helm, "--root", root, "--no-logo"], Output = output, WorkingDirectory = root, WriteSchema = false, Environment = environment },
+                new UpdateBuild(),
+                x => ((IVerifyUpdate)x).VerifyUpdate);
+
+            exitCode.Should().NotBe(0, output.ToString());
+            output.ToString().Should().Contain("the update breaks 1 thing: see").And.NotContain("   at ");
+            var report = await File.ReadAllTextAsync(Path.Combine(root, ".nuke", "temp", IVerifyUpdate.ReportFile));
+            report.Should().Contain("| a | lab |").And.Contain("1 Application not affected, not rendered").And.Contain("`Verify` did not run on the head");
+            github.Comments.Should().ContainSingle().Which.Body.Should().Be(report);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 
