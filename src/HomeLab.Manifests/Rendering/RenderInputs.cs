@@ -19,7 +19,9 @@ internal sealed class RenderInputs
     private RenderInputs(FileDigests digests, string kind)
     {
         _digests = digests;
-        Add("format", RenderedSourceCodec.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)).Add("kind", kind);
+        // The code that maps rendered output back to the files is an input too: a build of it that differs (the
+        // assembly is built deterministically, so only a code change alters its id) never reads an older entry.
+        Add("format", RenderedSourceCodec.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)).Add("mapper", MapperVersion).Add("kind", kind);
     }
 
     /// <summary>The inputs of <c>kubectl kustomize</c>: every file of the kustomization's directory and of every
@@ -68,6 +70,8 @@ internal sealed class RenderInputs
 
         return inputs.AddFile(request.DeclaredAt.File);
     }
+
+    private static string MapperVersion { get; } = typeof(RenderInputs).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     /// <summary>The key of these inputs.</summary>
     public string Key => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(_text.ToString())));
