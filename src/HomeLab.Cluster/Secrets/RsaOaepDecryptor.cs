@@ -6,16 +6,30 @@ using Org.BouncyCastle.Security;
 namespace HomeLab.Cluster.Secrets;
 
 /// <summary>
-/// RSA-OAEP (SHA-256) decryption with a label for one private key. The raw RSA result of the last ciphertext is kept,
-/// so trying the same value under several scope labels costs one private-key operation, not one per label.
+/// RSA-OAEP (SHA-256) decryption with a label for one private key: the private-key operation in the system's OpenSSL
+/// where it answers (<see cref="OpenSslRsa"/>), else BouncyCastle's blinded engine; the OAEP decoding with the label in
+/// BouncyCastle either way. The raw RSA result of the last ciphertext is kept, so trying the same value under several
+/// scope labels costs one private-key operation, not one per label.
 /// </summary>
 internal sealed class RsaOaepDecryptor
 {
-    private readonly RsaPrivateCrtKeyParameters key;
-    private readonly RememberingRsaEngine engine = new();
+    private readonly ICipherParameters key;
+    private readonly RememberingRsaEngine engine;
     private readonly Lock gate = new();
 
-    public RsaOaepDecryptor(SealingPrivateKey privateKey) => key = privateKey.BouncyKey;
+    public RsaOaepDecryptor(SealingPrivateKey privateKey, bool managedOnly = false)
+    {
+        if (!managedOnly && privateKey.OpenSsl is { } native)
+        {
+            engine = new RememberingRsaEngine(native);
+            key = new NativeKey();
+        }
+        else
+        {
+            engine = new RememberingRsaEngine(new RsaBlindedEngine());
+            key = privateKey.BouncyKey;
+        }
+    }
 
     /// <summary>Decrypts, or returns null when the padding or label does not check out.</summary>
     public byte[]? TryDecrypt(ReadOnlySpan<byte> ciphertext, byte[] label)
@@ -35,10 +49,9 @@ internal sealed class RsaOaepDecryptor
         }
     }
 
-    /// <summary>A blinded RSA engine that answers a repeated input from memory.</summary>
-    private sealed class RememberingRsaEngine : IAsymmetricBlockCipher
+    /// <summary>An RSA engine that answers a repeated input from memory.</summary>
+    private sealed class RememberingRsaEngine(IAsymmetricBlockCipher inner) : IAsymmetricBlockCipher
     {
-        private readonly RsaBlindedEngine inner = new();
         private byte[]? lastInput;
         private byte[]? lastOutput;
 
@@ -64,4 +77,7 @@ internal sealed class RsaOaepDecryptor
             return output;
         }
     }
+
+    /// <summary>What the OAEP layer passes on to the OpenSSL engine, which holds its key itself.</summary>
+    private sealed class NativeKey : ICipherParameters;
 }

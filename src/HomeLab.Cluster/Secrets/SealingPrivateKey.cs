@@ -10,11 +10,13 @@ namespace HomeLab.Cluster.Secrets;
 public sealed class SealingPrivateKey : IDisposable
 {
     private readonly Lazy<RsaPrivateCrtKeyParameters> bouncyKey;
+    private readonly Lazy<OpenSslRsa?> openSsl;
 
     private SealingPrivateKey(RSA key, string source)
     {
         Key = key;
         Source = source;
+        openSsl = new Lazy<OpenSslRsa?>(() => OpenSslRsa.TryCreate(key));
         bouncyKey = new Lazy<RsaPrivateCrtKeyParameters>(() =>
         {
             var p = key.ExportParameters(includePrivateParameters: true);
@@ -41,6 +43,9 @@ public sealed class SealingPrivateKey : IDisposable
 
     /// <summary>The key for BouncyCastle, built once: building it validates the key, which takes far longer than unsealing.</summary>
     internal RsaPrivateCrtKeyParameters BouncyKey => bouncyKey.Value;
+
+    /// <summary>The key in the system's OpenSSL, made once; null where OpenSSL 3 is not available.</summary>
+    internal OpenSslRsa? OpenSsl => openSsl.Value;
 
     /// <summary>Loads a PEM private key file (PKCS#1 <c>RSA PRIVATE KEY</c> or PKCS#8 <c>PRIVATE KEY</c>).</summary>
     /// <param name="path">The file.</param>
@@ -123,7 +128,15 @@ public sealed class SealingPrivateKey : IDisposable
     public string ExportPem() => Key.ExportRSAPrivateKeyPem() + "\n";
 
     /// <inheritdoc />
-    public void Dispose() => Key.Dispose();
+    public void Dispose()
+    {
+        if (openSsl.IsValueCreated)
+        {
+            openSsl.Value?.Dispose();
+        }
+
+        Key.Dispose();
+    }
 
     private static SealingPrivateKey Import(string source, Action<RSA> import)
     {

@@ -12,13 +12,18 @@ public sealed class SecretUnsealer
     private readonly SealingPrivateKey privateKey;
     private readonly RsaOaepDecryptor decryptor;
 
+    /// <summary>Whether unsealing runs the private-key operation in the system's OpenSSL 3 (Linux) rather than in managed code.</summary>
+    public static bool UsesSystemOpenSsl => OpenSslRsa.IsAvailable;
+
     /// <summary>Creates an unsealer for one private key.</summary>
     /// <param name="privateKey">The controller's private key.</param>
-    public SecretUnsealer(SealingPrivateKey privateKey)
+    /// <param name="managedRsa">Whether to use BouncyCastle's managed RSA even where the system's OpenSSL answers (the
+    /// two give the same results; OpenSSL is about twenty times faster).</param>
+    public SecretUnsealer(SealingPrivateKey privateKey, bool managedRsa = false)
     {
         ArgumentNullException.ThrowIfNull(privateKey);
         this.privateKey = privateKey;
-        decryptor = new RsaOaepDecryptor(privateKey);
+        decryptor = new RsaOaepDecryptor(privateKey, managedRsa);
     }
 
     /// <summary>Unseals one value, or says why it cannot be unsealed.</summary>
