@@ -46,16 +46,7 @@ public sealed class UpdateVerificationTests
     [SkippableFact]
     public async Task A_change_to_one_Application_reports_its_object_changes_and_the_crd_version_it_drops_and_leaves_the_other_alone()
     {
-        Kubectl kubectl;
-        try
-        {
-            kubectl = Kubectl.Locate(repositoryRoot: Repository.Root);
-        }
-        catch (ToolNotFoundException ex)
-        {
-            Skip.If(true, $"kubectl is needed to render the fixture repository: {ex.Message}");
-            throw;
-        }
+        var kubectl = KubectlOrSkip();
 
         var root = Directory.CreateTempSubdirectory("homelab-update-").FullName;
         try
@@ -229,16 +220,7 @@ public sealed class UpdateVerificationTests
     [SkippableFact]
     public async Task A_change_to_an_environment_patch_of_one_Application_renders_that_Application_and_the_app_of_apps_only()
     {
-        Kubectl kubectl;
-        try
-        {
-            kubectl = Kubectl.Locate(repositoryRoot: Repository.Root);
-        }
-        catch (ToolNotFoundException ex)
-        {
-            Skip.If(true, $"kubectl is needed to render the fixture repository: {ex.Message}");
-            throw;
-        }
+        var kubectl = KubectlOrSkip();
 
         var root = Directory.CreateTempSubdirectory("homelab-update-patch-").FullName;
         try
@@ -338,5 +320,18 @@ public sealed class UpdateVerificationTests
         process.WaitForExit();
         process.ExitCode.Should().Be(0, $"git {string.Join(' ', arguments)}: {process.StandardError.ReadToEnd()}");
         return output;
+    }
+
+    private static Kubectl KubectlOrSkip()
+    {
+        try
+        {
+            return Kubectl.Locate(repositoryRoot: Repository.Root);
+        }
+        catch (ToolNotFoundException ex)
+        {
+            Skip.If(true, $"kubectl is needed to render the fixture repository: {ex.Message}");
+            throw;
+        }
     }
 }
