@@ -150,6 +150,7 @@ public interface IStackTests : IVerifyManifests, IClusterAccess
             {
                 (suites, suitesFailed, var duration) = await RunStackSuitesAsync(ct);
                 tallies.Add(SuiteTally.Of("C# suites", suites, duration));
+                ReportUnknownTags(context);
             }
 
             context.AddNote(string.Join("; ", tallies) + (tallies.Count > 1 ? $"; {SuiteTally.Total(tallies)}" : string.Empty));
@@ -169,6 +170,32 @@ public interface IStackTests : IVerifyManifests, IClusterAccess
                 throw suitesFailed;
             }
         });
+
+    /// <summary>A tag of <c>--tag</c> that no C# suite test has selects nothing: say so rather than pass on zero tests.</summary>
+    /// <param name="context">The running target.</param>
+    private void ReportUnknownTags(TargetContext context)
+    {
+        if (Tag.Length == 0)
+        {
+            return;
+        }
+
+        System.Reflection.Assembly suites;
+        try
+        {
+            suites = LoadSuites();
+        }
+        catch (TargetFailedException)
+        {
+            return; // a build without the suites' assembly cannot tell; dotnet test's tally still shows what ran
+        }
+
+        var known = SuiteTags.Of(suites);
+        if (SuiteTags.Unknown(Tag, known) is { Count: > 0 } unknown)
+        {
+            context.Report(new BuildAnnotation(AnnotationSeverity.Warning, SuiteTags.Note(unknown, Tag.Distinct(StringComparer.Ordinal).Count(), known), Title: "test/unknown-tag"));
+        }
+    }
 
     /// <summary>The TRX file the C# suites' <c>dotnet test</c> writes into <see cref="TestResults"/>.</summary>
     private const string StackSuitesTrx = "stack-suites.trx";
