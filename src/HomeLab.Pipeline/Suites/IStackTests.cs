@@ -150,7 +150,7 @@ public interface IStackTests : IVerifyManifests, IClusterAccess
             {
                 (suites, suitesFailed, var duration) = await RunStackSuitesAsync(ct);
                 tallies.Add(SuiteTally.Of("C# suites", suites, duration));
-                ReportUnknownTags(context);
+                ReportTagSelection(context, suites.Count);
             }
 
             context.AddNote(string.Join("; ", tallies) + (tallies.Count > 1 ? $"; {SuiteTally.Total(tallies)}" : string.Empty));
@@ -171,29 +171,34 @@ public interface IStackTests : IVerifyManifests, IClusterAccess
             }
         });
 
-    /// <summary>A tag of <c>--tag</c> that no C# suite test has selects nothing: say so rather than pass on zero tests.</summary>
+    /// <summary>A tag of <c>--tag</c> that no C# suite test has, or tags that leave no test of the tier, select nothing: say so rather than pass on zero tests.</summary>
     /// <param name="context">The running target.</param>
-    private void ReportUnknownTags(TargetContext context)
+    /// <param name="ran">How many C# suite tests ran.</param>
+    private void ReportTagSelection(TargetContext context, int ran)
     {
         if (Tag.Length == 0)
         {
             return;
         }
 
-        System.Reflection.Assembly suites;
+        IReadOnlyList<string> unknown = [];
         try
         {
-            suites = LoadSuites();
+            var known = SuiteTags.Of(LoadSuites());
+            unknown = SuiteTags.Unknown(Tag, known);
+            if (unknown.Count > 0)
+            {
+                context.Report(new BuildAnnotation(AnnotationSeverity.Warning, SuiteTags.Note(unknown, Tag.Distinct(StringComparer.Ordinal).Count(), known), Title: "test/unknown-tag"));
+            }
         }
         catch (TargetFailedException)
         {
-            return; // a build without the suites' assembly cannot tell; dotnet test's tally still shows what ran
+            // A build without the suites' assembly cannot tell which tags exist; the count below still speaks.
         }
 
-        var known = SuiteTags.Of(suites);
-        if (SuiteTags.Unknown(Tag, known) is { Count: > 0 } unknown)
+        if (ran == 0 && unknown.Count < Tag.Distinct(StringComparer.Ordinal).Count())
         {
-            context.Report(new BuildAnnotation(AnnotationSeverity.Warning, SuiteTags.Note(unknown, Tag.Distinct(StringComparer.Ordinal).Count(), known), Title: "test/unknown-tag"));
+            context.Report(new BuildAnnotation(AnnotationSeverity.Warning, SuiteTags.NothingSelected(Tag, Tier.ToString().ToLowerInvariant()), Title: "test/unknown-tag"));
         }
     }
 

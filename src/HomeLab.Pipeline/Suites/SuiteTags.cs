@@ -32,6 +32,13 @@ public static class SuiteTags
         return [.. requested.Where(t => !known.Contains(t)).Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>The note for tags that exist but leave no test of the tier.</summary>
+    /// <param name="tags">The tags of <c>--tag</c>.</param>
+    /// <param name="tier">The tier asked for (<c>all</c>, <c>offline</c>, <c>live</c>).</param>
+    /// <returns>The one-line note.</returns>
+    public static string NothingSelected(IEnumerable<string> tags, string tier) =>
+        $"--tag {string.Join(' ', tags)}: no C# suite test of tier {tier} has any of these tags, so none ran; hint: the component tags are on live tests (--tier live)";
+
     /// <summary>The note for tags that select nothing: which ones, whether any test was left at all, and the tags there are.</summary>
     /// <param name="unknown">The requested tags no test carries.</param>
     /// <param name="requestedCount">How many tags were requested.</param>

@@ -29,6 +29,12 @@ public sealed class SuiteTagsTests
         SuiteTags.Note(["a", "b"], 2, known).Should().StartWith("--tag a b: no C# suite test has these tags, so no C# suite test was selected;");
     }
 
+    [Fact]
+    public void Tags_that_leave_no_test_of_the_tier_say_none_ran_and_where_the_tags_are()
+    {
+        SuiteTags.NothingSelected(["loki", "stack"], "offline").Should().Be("--tag loki stack: no C# suite test of tier offline has any of these tags, so none ran; hint: the component tags are on live tests (--tier live)");
+    }
+
     [Trait("tag", "tagged-class")]
     [Trait("kind", "not-a-tag")]
     public sealed class Tagged
