@@ -26,7 +26,7 @@ public interface IVerifyUpdate : IVerifyManifests
 
     /// <summary>Renders base and head, diffs the affected Applications, checks what the update breaks and reports it.</summary>
     Target VerifyUpdate => _ => _
-        .Description("Verifies a change against --base (default origin/main): renders only the Applications it affects; the per-object diff, dropped values keys and CRD versions, new lint findings, budget changes; PR comments on GitHub. After Verify when both run.")
+        .Description("Verifies a change against --base (default origin/main): renders only the Applications it affects; the per-object diff, dropped values keys and CRD versions, new lint findings, budget changes; PR comments on GitHub; the affected Applications in .nuke/temp/update/affected-components.txt (and the step output components). After Verify when both run.")
         .After(Render, Validate, Lint)
         .AssuredAfterFailure() // `Verify VerifyUpdate`: the report (saying Verify failed) still reaches the PR
         .Executes(async (context, cancellationToken) =>
