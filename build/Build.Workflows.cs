@@ -111,14 +111,29 @@ partial class Build : IGitHubActions
                 "Verify the update",
                 60,
                 "renovate-results",
-                [WorkflowStep.Run("Verify the head and the update offline (rendered diff as PR comments)", ["Verify", "VerifyUpdate"], "--base", "origin/main").WithEnvironment("GITHUB_TOKEN", "${{ github.token }}")],
-                testArguments: ["--tier", "live"],
-                fullHistory: true).Grant("pull-requests", "write") with
+                [
+                    WorkflowStep.Run("Verify the head and the update offline (rendered diff as PR comments)", ["Verify", "VerifyUpdate"], "--base", "origin/main")
+                        .WithId(VerifyUpdateStep)
+                        .WithEnvironment("GITHUB_TOKEN", "${{ github.token }}"),
+                ],
+                // The live half: only when the verification passed and named the Applications it affects, and only
+                // their live tests plus the stack-wide ones. The names reach the shell through the environment, not
+                // the script text, and split into --tag's values there.
+                testArguments: ["--tier", "live", "--tag", "$COMPONENTS", HomeLab.Stack.Tests.Component.Stack],
+                fullHistory: true,
+                liveCondition: $"success() && {AffectedComponentsOutput} != ''",
+                liveEnvironment: [KeyValuePair.Create("COMPONENTS", $"${{{{ {AffectedComponentsOutput} }}}}")]).Grant("pull-requests", "write") with
             {
                 Condition = $"startsWith(github.head_ref, 'renovate/') && {FromThisRepository}",
             },
         ],
     };
+
+    /// <summary>The id of renovate.yml's VerifyUpdate step, whose output the live half reads.</summary>
+    const string VerifyUpdateStep = "verify";
+
+    /// <summary>The affected Applications VerifyUpdate names (space separated), as an expression of renovate.yml.</summary>
+    static string AffectedComponentsOutput => $"steps.{VerifyUpdateStep}.outputs.{HomeLab.Pipeline.Updates.AffectedComponents.Output}";
 
     /// <summary>The observability Applications' files and the directories they deploy from (k3d and k3s patches included).</summary>
     IReadOnlyList<string> ObservabilityPaths =>
@@ -128,7 +143,8 @@ partial class Build : IGitHubActions
         [KeyValuePair.Create("DOTNET_CLI_TELEMETRY_OPTOUT", "1"), KeyValuePair.Create("DOTNET_NOLOGO", "1")];
 
     /// <summary>A job that runs on a k3d cluster: the steps before, the stack and the suites, the cluster deleted whatever happened, what the targets produced uploaded.</summary>
-    static WorkflowJob ClusterJob(string id, string name, int timeoutMinutes, string artifact, IReadOnlyList<WorkflowStep> before, string[]? testArguments = null, bool charts = true, bool fullHistory = false) =>
+    /// <remarks>The live step runs when <paramref name="liveCondition"/> holds: by default also after a failed step before it.</remarks>
+    static WorkflowJob ClusterJob(string id, string name, int timeoutMinutes, string artifact, IReadOnlyList<WorkflowStep> before, string[]? testArguments = null, bool charts = true, bool fullHistory = false, string liveCondition = "success() || failure()", IReadOnlyList<KeyValuePair<string, string>>? liveEnvironment = null) =>
         new WorkflowJob(id, name)
         {
             TimeoutMinutes = timeoutMinutes,
@@ -136,7 +152,10 @@ partial class Build : IGitHubActions
             [
                 .. Setup(charts, fullHistory),
                 .. before,
-                WorkflowStep.Run("Create the cluster, install the stack, run the suites", ["ClusterUp", "StackUp", "Test"], testArguments ?? []).When("success() || failure()"),
+                WorkflowStep.Run("Create the cluster, install the stack, run the suites", ["ClusterUp", "StackUp", "Test"], testArguments ?? []).When(liveCondition) with
+                {
+                    Environment = liveEnvironment ?? [],
+                },
                 WorkflowStep.Run("Delete the cluster", ["ClusterDown"]).When("always()"),
                 WorkflowStep.UploadProduced(artifact),
             ],

@@ -150,6 +150,7 @@ public interface IStackTests : IVerifyManifests, IClusterAccess
             {
                 (suites, suitesFailed, var duration) = await RunStackSuitesAsync(ct);
                 tallies.Add(SuiteTally.Of("C# suites", suites, duration));
+                ReportTagSelection(context, suites.Count);
             }
 
             context.AddNote(string.Join("; ", tallies) + (tallies.Count > 1 ? $"; {SuiteTally.Total(tallies)}" : string.Empty));
@@ -169,6 +170,37 @@ public interface IStackTests : IVerifyManifests, IClusterAccess
                 throw suitesFailed;
             }
         });
+
+    /// <summary>A tag of <c>--tag</c> that no C# suite test has, or tags that leave no test of the tier, select nothing: say so rather than pass on zero tests.</summary>
+    /// <param name="context">The running target.</param>
+    /// <param name="ran">How many C# suite tests ran.</param>
+    private void ReportTagSelection(TargetContext context, int ran)
+    {
+        if (Tag.Length == 0)
+        {
+            return;
+        }
+
+        IReadOnlyList<string> unknown = [];
+        try
+        {
+            var known = SuiteTags.Of(LoadSuites());
+            unknown = SuiteTags.Unknown(Tag, known);
+            if (unknown.Count > 0)
+            {
+                context.Report(new BuildAnnotation(AnnotationSeverity.Warning, SuiteTags.Note(unknown, Tag.Distinct(StringComparer.Ordinal).Count(), known), Title: "test/unknown-tag"));
+            }
+        }
+        catch (TargetFailedException)
+        {
+            // A build without the suites' assembly cannot tell which tags exist; the count below still speaks.
+        }
+
+        if (ran == 0 && unknown.Count < Tag.Distinct(StringComparer.Ordinal).Count())
+        {
+            context.Report(new BuildAnnotation(AnnotationSeverity.Warning, SuiteTags.NothingSelected(Tag, Tier.ToString().ToLowerInvariant()), Title: "test/unknown-tag"));
+        }
+    }
 
     /// <summary>The TRX file the C# suites' <c>dotnet test</c> writes into <see cref="TestResults"/>.</summary>
     private const string StackSuitesTrx = "stack-suites.trx";

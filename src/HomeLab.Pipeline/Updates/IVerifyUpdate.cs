@@ -26,7 +26,7 @@ public interface IVerifyUpdate : IVerifyManifests
 
     /// <summary>Renders base and head, diffs the affected Applications, checks what the update breaks and reports it.</summary>
     Target VerifyUpdate => _ => _
-        .Description("Verifies a change against --base (default origin/main): renders only the Applications it affects; the per-object diff, dropped values keys and CRD versions, new lint findings, budget changes; PR comments on GitHub. After Verify when both run.")
+        .Description("Verifies a change against --base (default origin/main): renders only the Applications it affects; the per-object diff, dropped values keys and CRD versions, new lint findings, budget changes; PR comments on GitHub; the affected Applications in .nuke/temp/update/affected-components.txt (and the step output components). After Verify when both run.")
         .After(Render, Validate, Lint)
         .AssuredAfterFailure() // `Verify VerifyUpdate`: the report (saying Verify failed) still reaches the PR
         .Executes(async (context, cancellationToken) =>
@@ -65,6 +65,9 @@ public interface IVerifyUpdate : IVerifyManifests
                 context.AddNote($"PR comment{(comments.Count == 1 ? string.Empty : "s")} {string.Join(", ", comments.Select(c => $"{c.Id} {(c.Created ? "created" : "updated")}"))}{(deleted > 0 ? $"; {deleted} old deleted" : string.Empty)}");
             }
 
+            // What the live half of renovate.yml tests: the affected Applications, as a file and a step output.
+            var components = AffectedComponents.Of(result);
+            await AffectedComponents.WriteAsync(components, TemporaryDirectory, Environment, cancellationToken).ConfigureAwait(false);
             var updates = result.Updates;
             foreach (var finding in updates.SelectMany(u => u.Findings))
             {
@@ -73,7 +76,7 @@ public interface IVerifyUpdate : IVerifyManifests
 
             var objects = updates.Sum(u => u.Changes.Count);
             var notRendered = result.Environments.Sum(e => e.NotRendered.Count);
-            context.AddNote($"{updates.Select(u => u.Application).Distinct(StringComparer.Ordinal).Count()} Applications affected, {objects} objects changed, {notRendered} Application renders left out (not affected); report in {file}");
+            context.AddNote($"{components.Count} Application{(components.Count == 1 ? string.Empty : "s")} affected{(components.Count == 0 ? string.Empty : $" ({string.Join(", ", components)})")}, {objects} objects changed, {notRendered} Application renders left out (not affected); report in {file}");
             var failures = updates.Sum(u => u.Findings.Count(f => f.Severity == HomeLab.Manifests.Findings.Severity.Error));
             if (failures > 0)
             {

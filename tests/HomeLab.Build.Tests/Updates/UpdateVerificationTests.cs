@@ -281,6 +281,7 @@ public sealed class UpdateVerificationTests
                 ["GITHUB_REPOSITORY"] = "homelab/lab",
                 ["GITHUB_REF"] = "refs/pull/7/merge",
                 ["GITHUB_API_URL"] = github.BaseAddress.AbsoluteUri,
+                ["GITHUB_OUTPUT"] = Path.Combine(root, "github-output"),
             };
 
             var exitCode = await BuildRunner.RunAsync(
@@ -293,6 +294,9 @@ public sealed class UpdateVerificationTests
             var report = await File.ReadAllTextAsync(Path.Combine(root, ".nuke", "temp", IVerifyUpdate.ReportFile));
             report.Should().Contain("| a | lab |").And.Contain("1 Application not affected, not rendered").And.Contain("`Verify` did not run on the head");
             github.Comments.Should().ContainSingle().Which.Body.Should().Be(report);
+            (await File.ReadAllTextAsync(Path.Combine(root, ".nuke", "temp", "update", "affected-components.txt"))).Should().Be("a\n");
+            (await File.ReadAllTextAsync(Path.Combine(root, "github-output"))).Should().Be("components=a\n", "renovate.yml's live half reads it");
+            output.ToString().Should().Contain("1 Application affected (a)");
         }
         finally
         {

@@ -10,6 +10,10 @@ namespace HomeLab.Stack.Tests.Backup;
 public sealed class BackupLiveTests : LiveTests
 {
     [ClusterFact]
+    [Trait(Component.Name, Component.ObjectStorage)]
+    [Trait(Component.Name, Component.Velero)]
+    [Trait(Component.Name, Component.Tempo)]
+    [Trait(Component.Name, Component.Loki)]
     public async Task The_buckets_exist()
     {
         var stack = new LiveStack(Connection!);
@@ -29,6 +33,8 @@ public sealed class BackupLiveTests : LiveTests
     }
 
     [ClusterFact]
+    [Trait(Component.Name, Component.Velero)]
+    [Trait(Component.Name, Component.ObjectStorage)]
     public async Task A_velero_backup_restores_into_a_new_namespace()
     {
         var stack = new LiveStack(Connection!);

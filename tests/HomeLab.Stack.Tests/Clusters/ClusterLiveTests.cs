@@ -10,6 +10,7 @@ namespace HomeLab.Stack.Tests.Clusters;
 public sealed class ClusterLiveTests : LiveTests
 {
     [ClusterFact]
+    [Trait(Component.Name, Component.Stack)]
     public async Task Every_node_of_the_environment_is_ready_with_its_labels()
     {
         var root = HomeLab.Tools.RepositoryRoot.Find()!;

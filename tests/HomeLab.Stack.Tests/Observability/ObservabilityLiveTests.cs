@@ -13,6 +13,8 @@ public sealed class ObservabilityLiveTests : LiveTests
     private const string Prometheus = "monitoring/kube-prometheus-stack-prometheus:9090";
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
     [ClusterFact]
+    [Trait(Component.Name, Component.KubePrometheusStack)]
+    [Trait(Component.Name, Component.Istiod)]
     public async Task Prometheus_scrapes_Istio_metrics_and_Grafana_answers()
     {
         var proxy = new ServiceProxy(Connection!);
@@ -25,6 +27,8 @@ public sealed class ObservabilityLiveTests : LiveTests
     }
 
     [ClusterFact]
+    [Trait(Component.Name, Component.Loki)]
+    [Trait(Component.Name, Component.Alloy)]
     public async Task A_test_pods_log_line_is_queryable_in_Loki()
     {
         var marker = "homelab-loki-" + Guid.NewGuid().ToString("N")[..12];
@@ -49,6 +53,9 @@ public sealed class ObservabilityLiveTests : LiveTests
     }
 
     [ClusterFact]
+    [Trait(Component.Name, Component.OpenTelemetryCollector)]
+    [Trait(Component.Name, Component.Jaeger)]
+    [Trait(Component.Name, Component.Tempo)]
     public async Task A_trace_sent_to_the_collector_reaches_Jaeger_and_Tempo()
     {
         var proxy = new ServiceProxy(Connection!);
@@ -82,6 +89,8 @@ public sealed class ObservabilityLiveTests : LiveTests
     }
 
     [ClusterFact]
+    [Trait(Component.Name, Component.KubePrometheusStack)]
+    [Trait(Component.Name, Component.ObservabilityConfig)]
     public async Task A_crash_looping_pod_fires_the_crash_loop_alert()
     {
         var ns = "alert-test-" + Guid.NewGuid().ToString("N")[..6];

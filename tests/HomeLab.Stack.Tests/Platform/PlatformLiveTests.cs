@@ -14,6 +14,7 @@ namespace HomeLab.Stack.Tests.Platform;
 public sealed class PlatformLiveTests : LiveTests
 {
     [ClusterFact]
+    [Trait(Component.Name, Component.SealedSecrets)]
     public async Task Sealed_secrets_decrypts_a_secret_sealed_for_the_environments_certificate()
     {
         var stack = new LiveStack(Connection!);
@@ -54,6 +55,8 @@ public sealed class PlatformLiveTests : LiveTests
     }
 
     [ClusterFact]
+    [Trait(Component.Name, Component.Istiod)]
+    [Trait(Component.Name, Component.IstioMesh)]
     public async Task Istiod_is_healthy_a_workload_gets_a_sidecar_and_plaintext_from_outside_the_mesh_is_refused()
     {
         var stack = new LiveStack(Connection!);
@@ -100,6 +103,9 @@ public sealed class PlatformLiveTests : LiveTests
     }
 
     [ClusterFact]
+    [Trait(Component.Name, Component.IstioGateway)]
+    [Trait(Component.Name, Component.CertManager)]
+    [Trait(Component.Name, Component.CertIssuers)]
     public async Task The_gateway_answers_on_8080_and_8443_with_a_certificate_from_cert_manager()
     {
         // k3d publishes the gateway on the host's 8080/8443; the hardware on the gateway's LAN address, 80/443.
@@ -136,6 +142,7 @@ public sealed class PlatformLiveTests : LiveTests
     }
 
     [ClusterFact]
+    [Trait(Component.Name, Component.Storage)]
     public async Task A_claim_of_each_storage_class_binds_and_a_pod_writes_to_it()
     {
         var stack = new LiveStack(Connection!);
@@ -184,6 +191,8 @@ public sealed class PlatformLiveTests : LiveTests
     }
 
     [ClusterFact]
+    [Trait(Component.Name, Component.Stack)]
+    [Trait(Component.Name, Component.ArgoCd)]
     public async Task Every_argocd_application_is_synced_and_healthy()
     {
         var stack = new LiveStack(Connection!);

@@ -20,6 +20,14 @@ public sealed class WorkloadLiveTests : LiveTests
     ];
 
     [ClusterFact]
+    [Trait(Component.Name, Component.Mosquitto)]
+    [Trait(Component.Name, Component.HomeAssistant)]
+    [Trait(Component.Name, Component.Zigbee2Mqtt)]
+    [Trait(Component.Name, Component.Homebridge)]
+    [Trait(Component.Name, Component.Nzbget)]
+    [Trait(Component.Name, Component.Sonarr)]
+    [Trait(Component.Name, Component.Radarr)]
+    [Trait(Component.Name, Component.Frigate)]
     public async Task Every_app_is_available_and_its_Application_Synced_and_Healthy()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(10));
@@ -39,6 +47,14 @@ public sealed class WorkloadLiveTests : LiveTests
     }
 
     [ClusterFact]
+    [Trait(Component.Name, Component.IstioGateway)]
+    [Trait(Component.Name, Component.HomeAssistant)]
+    [Trait(Component.Name, Component.Zigbee2Mqtt)]
+    [Trait(Component.Name, Component.Homebridge)]
+    [Trait(Component.Name, Component.Nzbget)]
+    [Trait(Component.Name, Component.Sonarr)]
+    [Trait(Component.Name, Component.Radarr)]
+    [Trait(Component.Name, Component.Frigate)]
     public async Task Every_UI_answers_through_the_gateway_over_TLS()
     {
         using var client = Gateway.CreateClient();
@@ -50,6 +66,9 @@ public sealed class WorkloadLiveTests : LiveTests
     }
 
     [ClusterFact]
+    [Trait(Component.Name, Component.HomeAssistant)]
+    [Trait(Component.Name, Component.Zigbee2Mqtt)]
+    [Trait(Component.Name, Component.Mosquitto)]
     public async Task Home_Assistant_and_Zigbee2MQTT_exchange_MQTT_messages_through_Mosquitto()
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(3));
