@@ -143,7 +143,6 @@ internal sealed class Executor(BuildOutput output, TimeProvider time)
 
         if (!target.Target.IsAssured)
         {
-
             if (stopping)
             {
                 return Outcome.Of(TargetStatus.NotRun, "build stopped after a failure");
