@@ -188,7 +188,8 @@ public interface IStackTests : IVerifyManifests, IClusterAccess
             unknown = SuiteTags.Unknown(Tag, known);
             if (unknown.Count > 0)
             {
-                context.Report(new BuildAnnotation(AnnotationSeverity.Warning, SuiteTags.Note(unknown, Tag.Distinct(StringComparer.Ordinal).Count(), known), Title: "test/unknown-tag"));
+                var requested = Tag.Distinct(StringComparer.Ordinal).Count();
+                context.Report(new BuildAnnotation(SuiteTags.Severity(unknown.Count, requested), SuiteTags.Note(unknown, requested, known), Title: "test/unknown-tag"));
             }
         }
         catch (TargetFailedException)

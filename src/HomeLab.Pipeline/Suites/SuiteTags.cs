@@ -1,4 +1,5 @@
 using System.Reflection;
+using HomeLab.Targets;
 
 namespace HomeLab.Pipeline.Suites;
 
@@ -31,6 +32,16 @@ public static class SuiteTags
         ArgumentNullException.ThrowIfNull(known);
         return [.. requested.Where(t => !known.Contains(t)).Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// How loud unknown tags are: all of them unknown is a mistake (a warning); some unknown is what VerifyUpdate's list
+    /// of affected Applications gives whenever an update touches one no live test is about, such as the app of apps
+    /// (a notice), while the other tags still select their tests.
+    /// </summary>
+    /// <param name="unknown">How many requested tags no test carries.</param>
+    /// <param name="requested">How many distinct tags were requested.</param>
+    /// <returns>The severity of the <c>test/unknown-tag</c> annotation.</returns>
+    public static AnnotationSeverity Severity(int unknown, int requested) => unknown >= requested ? AnnotationSeverity.Warning : AnnotationSeverity.Notice;
 
     /// <summary>The note for tags that exist but leave no test of the tier.</summary>
     /// <param name="tags">The tags of <c>--tag</c>.</param>

@@ -1,4 +1,5 @@
 using HomeLab.Pipeline.Suites;
+using HomeLab.Targets;
 
 namespace HomeLab.Pipeline.Tests.Suites;
 
@@ -44,5 +45,12 @@ public sealed class SuiteTagsTests
         public void Exercise()
         {
         }
+    }
+
+    [Fact]
+    public void Every_tag_unknown_is_a_warning_and_some_unknown_beside_known_ones_is_a_notice()
+    {
+        SuiteTags.Severity(unknown: 2, requested: 2).Should().Be(AnnotationSeverity.Warning);
+        SuiteTags.Severity(unknown: 1, requested: 3).Should().Be(AnnotationSeverity.Notice);
     }
 }
