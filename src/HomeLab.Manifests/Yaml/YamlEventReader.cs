@@ -17,6 +17,8 @@ internal sealed class YamlEventReader
     private readonly string _file;
     private readonly YamlLoader _options;
     private readonly Parser _parser;
+    private readonly SourceLines _lines;
+    private readonly StringPool _pool = StringPool.Current;
     private Mark _lastEnd;
     private int _documentLine = 1;
 
@@ -30,6 +32,7 @@ internal sealed class YamlEventReader
         _file = file;
         _options = options;
         _parser = new Parser(new StringReader(_text));
+        _lines = new SourceLines(file, _text);
     }
 
     private ParsingEvent Current => _parser.Current!;
@@ -237,19 +240,20 @@ internal sealed class YamlEventReader
         {
             if (Current is not Scalar keyEvent)
             {
-                var keyStart = Current.Start;
+                var complexStart = Current.Start;
                 ReadNode(depth + 1);
                 ReadNode(depth + 1);
                 _findings.Add(new Finding(YamlRuleIds.ComplexKey, Severity.Error, "a mapping key is a list or a mapping; Kubernetes reads only text keys")
                 {
-                    Span = Span(keyStart, keyStart),
+                    Span = Span(complexStart, complexStart),
                     Hint = "use a plain text key; the entry was left out",
                 });
                 continue;
             }
 
-            var key = keyEvent.Value;
-            var keySpan = Span(keyEvent.Start, keyEvent.End);
+            var key = _pool.Get(keyEvent.Value);
+            var keyStart = (int)keyEvent.Start.Index;
+            var keyEnd = (int)keyEvent.End.Index;
             Next();
             var value = ReadNode(depth + 1);
             if (key == "<<" && keyEvent.Style == ScalarStyle.Plain)
@@ -262,6 +266,7 @@ internal sealed class YamlEventReader
             if (duplicate >= 0)
             {
                 var original = _entryStack[duplicate].KeySpan;
+                var keySpan = _lines.Span(keyStart, keyEnd);
                 _findings.Add(new Finding(YamlRuleIds.DuplicateKey, Severity.Error, $"the key '{key}' appears twice in one mapping: on line {original.Line} and again on line {keySpan.Line}")
                 {
                     Span = keySpan,
@@ -270,7 +275,7 @@ internal sealed class YamlEventReader
                 continue;
             }
 
-            _entryStack.Add(new YamlMapEntry(key, keySpan, value));
+            _entryStack.Add(new YamlMapEntry(key, _lines, keyStart, keyEnd, value));
         }
 
         if (merges is not null)
@@ -282,7 +287,8 @@ internal sealed class YamlEventReader
         _lastEnd = end;
         var entries = _entryStack.GetRange(first, _entryStack.Count - first).ToArray();
         _entryStack.RemoveRange(first, entries.Length);
-        var map = new YamlMap(entries, Span(start.Start, end), checkDuplicates: false);
+        Check(start.Start, end);
+        var map = new YamlMap(entries, _lines, (int)start.Start.Index, (int)end.Index);
         Remember(start, map, _nodes - before);
         Next();
         return map;
@@ -307,7 +313,8 @@ internal sealed class YamlEventReader
         _lastEnd = end;
         var items = _itemStack.GetRange(first, _itemStack.Count - first).ToArray();
         _itemStack.RemoveRange(first, items.Length);
-        var list = new YamlList(items, Span(start.Start, end), copy: false);
+        Check(start.Start, end);
+        var list = new YamlList(items, _lines, (int)start.Start.Index, (int)end.Index);
         Remember(start, list, _nodes - before);
         Next();
         return list;
@@ -383,7 +390,8 @@ internal sealed class YamlEventReader
         var kind = scalar.Tag.IsEmpty
             ? style == YamlScalarStyle.Plain ? YamlScalar.Resolve(scalar.Value) : YamlScalarKind.String
             : KindOfTag(scalar.Tag.Value, scalar.Value, style);
-        return new YamlScalar(scalar.Value, style, kind, Span(scalar.Start, scalar.End));
+        Check(scalar.Start, scalar.End);
+        return new YamlScalar(_pool.Get(scalar.Value), style, kind, _lines, (int)scalar.Start.Index, (int)scalar.End.Index);
     }
 
     private static YamlScalarKind KindOfTag(string tag, string value, YamlScalarStyle style) => tag switch
@@ -416,6 +424,16 @@ internal sealed class YamlEventReader
         if (!_parser.MoveNext())
         {
             throw new YamlException(_lastEnd, _lastEnd, "unexpected end of stream");
+        }
+    }
+
+    internal static bool CheckSpans = Environment.GetEnvironmentVariable("SPANCHECK") == "1";
+
+    private void Check(Mark start, Mark end)
+    {
+        if (CheckSpans && _lines.Span((int)start.Index, (int)end.Index) != Span(start, end))
+        {
+            throw new InvalidOperationException($"SPANCHECK {_file}: {_lines.Span((int)start.Index, (int)end.Index)} != {Span(start, end)}");
         }
     }
 

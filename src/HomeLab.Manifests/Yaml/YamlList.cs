@@ -17,6 +17,10 @@ public sealed class YamlList : YamlNode
     {
     }
 
+    /// <summary>A list read from text, with its position as offsets (see <see cref="SpanOrigin"/>).</summary>
+    internal YamlList(YamlNode[] items, SpanOrigin? origin, int start, int end)
+        : base(origin, start, end) => _items = items;
+
     internal YamlList(YamlNode[] items, SourceSpan? span, bool copy)
         : base(span)
     {

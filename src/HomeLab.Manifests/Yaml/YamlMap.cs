@@ -22,6 +22,10 @@ public sealed class YamlMap : YamlNode
     {
     }
 
+    /// <summary>A map read from text, with its position as offsets (see <see cref="SpanOrigin"/>); keys are not checked.</summary>
+    internal YamlMap(YamlMapEntry[] entries, SpanOrigin? origin, int start, int end)
+        : base(origin, start, end) => _entries = entries;
+
     internal YamlMap(YamlMapEntry[] entries, SourceSpan? span, bool checkDuplicates)
         : base(span)
     {
@@ -137,7 +141,7 @@ public sealed class YamlMap : YamlNode
             entries = [.. _entries, new YamlMapEntry(key, value)];
         }
 
-        return new YamlMap(entries, Span, checkDuplicates: false);
+        return new YamlMap(entries, Origin, Start, End);
     }
 
     /// <summary>A copy without a key.</summary>
@@ -147,7 +151,7 @@ public sealed class YamlMap : YamlNode
     {
         ArgumentNullException.ThrowIfNull(key);
         var i = IndexOf(key.AsSpan());
-        return i < 0 ? this : new YamlMap([.. _entries.AsSpan(0, i), .. _entries.AsSpan(i + 1)], Span, checkDuplicates: false);
+        return i < 0 ? this : new YamlMap([.. _entries.AsSpan(0, i), .. _entries.AsSpan(i + 1)], Origin, Start, End);
     }
 
     /// <inheritdoc />

@@ -11,10 +11,24 @@ namespace HomeLab.Manifests.Yaml;
 /// </summary>
 public abstract class YamlNode
 {
-    private protected YamlNode(SourceSpan? span) => Span = span ?? SourceSpan.None;
+    // Where the node was written, kept as an origin and two offsets: see SpanOrigin.
+    private readonly SpanOrigin? _origin;
+    private readonly int _start;
+    private readonly int _end;
+
+    private protected YamlNode(SourceSpan? span) => _origin = SpanOrigin.Of(span);
+
+    private protected YamlNode(SpanOrigin? origin, int start, int end) => (_origin, _start, _end) = (origin, start, end);
 
     /// <summary>Where the node was written.</summary>
-    public SourceSpan Span { get; }
+    public SourceSpan Span => _origin?.Span(_start, _end) ?? SourceSpan.None;
+
+    // The same position as another node, without working the span out.
+    private protected SpanOrigin? Origin => _origin;
+
+    private protected int Start => _start;
+
+    private protected int End => _end;
 
     /// <summary>Converts the node to JSON, as Kubernetes would read it; a null scalar becomes a null reference.</summary>
     /// <returns>The JSON node, or null for a null scalar.</returns>

@@ -24,9 +24,22 @@ public sealed class YamlScalar : YamlNode
     {
         ArgumentNullException.ThrowIfNull(value);
         Value = value;
-        Style = style;
-        Kind = kind;
+        _style = (byte)style;
+        _kind = (byte)kind;
     }
+
+    /// <summary>A scalar read from text, with its position as offsets (see <see cref="SpanOrigin"/>).</summary>
+    internal YamlScalar(string value, YamlScalarStyle style, YamlScalarKind kind, SpanOrigin? origin, int start, int end)
+        : base(origin, start, end)
+    {
+        Value = value;
+        _style = (byte)style;
+        _kind = (byte)kind;
+    }
+
+    // One byte each: a manifest holds about a million scalars.
+    private readonly byte _style;
+    private readonly byte _kind;
 
     /// <summary>A null scalar built in code.</summary>
     public static YamlScalar Null { get; } = new("null", YamlScalarStyle.Plain, YamlScalarKind.Null, null);
@@ -35,10 +48,10 @@ public sealed class YamlScalar : YamlNode
     public string Value { get; }
 
     /// <summary>How it was written.</summary>
-    public YamlScalarStyle Style { get; }
+    public YamlScalarStyle Style => (YamlScalarStyle)_style;
 
     /// <summary>What it resolves to.</summary>
-    public YamlScalarKind Kind { get; }
+    public YamlScalarKind Kind => (YamlScalarKind)_kind;
 
     /// <summary>Whether it was written in single or double quotes.</summary>
     public bool IsQuoted => Style is YamlScalarStyle.SingleQuoted or YamlScalarStyle.DoubleQuoted;
