@@ -26,13 +26,14 @@ internal sealed class YamlEventReader
     private long _nodes;
     private long _aliasNodes;
 
-    public YamlEventReader(string text, string file, YamlLoader options)
+    /// <summary>A reader of a text already passed through <see cref="WithEmptyLeadingBlockLines"/>.</summary>
+    public YamlEventReader(string text, SourceLines lines, YamlLoader options)
     {
-        _text = WithEmptyLeadingBlockLines(text);
-        _file = file;
+        _text = text;
+        _file = lines.File;
         _options = options;
         _parser = new Parser(new StringReader(_text));
-        _lines = new SourceLines(file, _text);
+        _lines = lines;
     }
 
     private ParsingEvent Current => _parser.Current!;
@@ -285,9 +286,7 @@ internal sealed class YamlEventReader
 
         var end = start.Style == MappingStyle.Flow ? Current.End : _lastEnd;
         _lastEnd = end;
-        var entries = _entryStack.GetRange(first, _entryStack.Count - first).ToArray();
-        _entryStack.RemoveRange(first, entries.Length);
-        Check(start.Start, end);
+        var entries = YamlEventReader.Pop(_entryStack, first);
         var map = new YamlMap(entries, _lines, (int)start.Start.Index, (int)end.Index);
         Remember(start, map, _nodes - before);
         Next();
@@ -311,13 +310,19 @@ internal sealed class YamlEventReader
 
         var end = start.Style == SequenceStyle.Flow ? Current.End : _lastEnd;
         _lastEnd = end;
-        var items = _itemStack.GetRange(first, _itemStack.Count - first).ToArray();
-        _itemStack.RemoveRange(first, items.Length);
-        Check(start.Start, end);
+        var items = YamlEventReader.Pop(_itemStack, first);
         var list = new YamlList(items, _lines, (int)start.Start.Index, (int)end.Index);
         Remember(start, list, _nodes - before);
         Next();
         return list;
+    }
+
+    /// <summary>The children pushed since <paramref name="first"/>, taken off the shared stack at their exact size.</summary>
+    internal static T[] Pop<T>(List<T> stack, int first)
+    {
+        var children = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(stack)[first..].ToArray();
+        stack.RemoveRange(first, children.Length);
+        return children;
     }
 
     private int FindDuplicate(int first, string key, ref HashSet<string>? keys)
@@ -390,7 +395,6 @@ internal sealed class YamlEventReader
         var kind = scalar.Tag.IsEmpty
             ? style == YamlScalarStyle.Plain ? YamlScalar.Resolve(scalar.Value) : YamlScalarKind.String
             : KindOfTag(scalar.Tag.Value, scalar.Value, style);
-        Check(scalar.Start, scalar.End);
         return new YamlScalar(_pool.Get(scalar.Value), style, kind, _lines, (int)scalar.Start.Index, (int)scalar.End.Index);
     }
 
@@ -424,16 +428,6 @@ internal sealed class YamlEventReader
         if (!_parser.MoveNext())
         {
             throw new YamlException(_lastEnd, _lastEnd, "unexpected end of stream");
-        }
-    }
-
-    internal static bool CheckSpans = Environment.GetEnvironmentVariable("SPANCHECK") == "1";
-
-    private void Check(Mark start, Mark end)
-    {
-        if (CheckSpans && _lines.Span((int)start.Index, (int)end.Index) != Span(start, end))
-        {
-            throw new InvalidOperationException($"SPANCHECK {_file}: {_lines.Span((int)start.Index, (int)end.Index)} != {Span(start, end)}");
         }
     }
 

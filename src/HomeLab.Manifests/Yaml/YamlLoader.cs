@@ -36,6 +36,12 @@ public sealed class YamlLoader
     /// </summary>
     public long MaxAliasExpansion { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// Whether every text is read by the full YAML reader, never by the fast reader of the common block style. Both
+    /// build the same nodes; this is for comparing them.
+    /// </summary>
+    internal bool FullReaderOnly { get; init; }
+
     // YAML allows tab, line feed, carriage return and NEL among the control characters; anything else is binary.
     private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Where(c => c is not (0x09 or 0x0A or 0x0D)).Select(c => (char)c), '\u007F',
@@ -145,8 +151,14 @@ public sealed class YamlLoader
             });
         }
 
-        var reader = new YamlEventReader(text, displayName, this);
-        return reader.Read();
+        text = YamlEventReader.WithEmptyLeadingBlockLines(text);
+        var lines = new SourceLines(displayName, text);
+        if (!FullReaderOnly && YamlBlockReader.TryRead(text, lines, MaxDepth, out var documents))
+        {
+            return new YamlLoadResult(displayName, documents, []);
+        }
+
+        return new YamlEventReader(text, lines, this).Read();
     }
 
     private static (int Line, int Column) LineAndColumn(string text, int index)

@@ -78,4 +78,18 @@ public class YamlLoaderSpanTests
         root.Find("copy.memory")!.ToString().Should().Be("128Mi");
         root.Find("copy")!.Span.Line.Should().Be(1, "an alias shares the anchored node, whose span starts at its anchor");
     }
+
+    [Theory]
+    [InlineData("CR LF", "a: 1\r\nb: \"x\r\n  y\"\r\nc: 3\r\n", 4)]
+    [InlineData("CR", "a: 1\rb: |\r  x\r  y\rc: 3\r", 5)]
+    public void Positions_count_CR_LF_and_a_lone_CR_as_one_line_break(string breaks, string text, int line)
+    {
+        var result = YamlLoader.Manifests.LoadString(text, "breaks.yaml");
+
+        result.Findings.Should().BeEmpty(breaks);
+        var root = (YamlMap)result.Documents[0].Root;
+        root.TryGetEntry("c", out var c).Should().BeTrue();
+        c.KeySpan.Should().Be(new SourceSpan("breaks.yaml", line, 1, line, 2), breaks);
+        c.Value.Span.Should().Be(new SourceSpan("breaks.yaml", line, 4, line, 5), breaks);
+    }
 }
