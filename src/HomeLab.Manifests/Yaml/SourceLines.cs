@@ -8,7 +8,7 @@ namespace HomeLab.Manifests.Yaml;
 /// </summary>
 internal sealed class SourceLines : SpanOrigin
 {
-    private static readonly SearchValues<char> Breaks = SearchValues.Create("\r\n\u0085\u2028\u2029");
+    private static readonly SearchValues<char> BreakCharacters = SearchValues.Create("\r\n\u0085\u2028\u2029");
 
     // The offset of each line's first character, line 1 first.
     private readonly int[] _starts;
@@ -19,16 +19,27 @@ internal sealed class SourceLines : SpanOrigin
     public SourceLines(string file, ReadOnlySpan<char> text)
     {
         File = file;
-        var starts = new List<int>(Math.Max(16, text.Length / 32)) { 0 };
+        _starts = new int[1 + Breaks(text, null)];
+        Breaks(text, _starts);
+    }
+
+    // Counts the line breaks, and writes where each following line starts when given where.
+    private static int Breaks(ReadOnlySpan<char> text, int[]? starts)
+    {
+        var count = 0;
         var offset = 0;
-        while (text[offset..].IndexOfAny(Breaks) is var found and >= 0)
+        while (text[offset..].IndexOfAny(BreakCharacters) is var found and >= 0)
         {
             var at = offset + found;
             offset = at + (text[at] == '\r' && at + 1 < text.Length && text[at + 1] == '\n' ? 2 : 1);
-            starts.Add(offset);
+            count++;
+            if (starts is not null)
+            {
+                starts[count] = offset;
+            }
         }
 
-        _starts = [.. starts];
+        return count;
     }
 
     /// <summary>The name spans carry.</summary>

@@ -33,24 +33,30 @@ internal static class RealShapedBenchmark
         var bytes = files.Sum(f => new FileInfo(f).Length);
         var validator = new ManifestValidator(new ValidationOptions { KubernetesVersion = ValidationOptions.DefaultKubernetesVersion });
         var best = TimeSpan.MaxValue;
+        (TimeSpan Scan, TimeSpan Validate, TimeSpan Lint) split = default;
         long retained = 0;
         var objects = 0;
         for (var run = 0; run <= runs; run++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            GC.Collect();
+            var before = GC.GetTotalMemory(forceFullCollection: true);
             var clock = Stopwatch.StartNew();
             var scan = await ManifestScan.RunAsync(new ManifestScanOptions { Paths = [corpus] }, cancellationToken);
             var set = scan.Objects.ToList();
+            var scanned = clock.Elapsed;
             validator.Validate(set);
+            var validated = clock.Elapsed;
             Linter.Default.Lint(set);
             var elapsed = clock.Elapsed;
             objects = set.Count;
-            retained = Math.Max(retained, GC.GetTotalMemory(forceFullCollection: false));
+
+            // What the loaded objects keep alive: the heap after a full collection, with the set still in use.
+            retained = Math.Max(retained, GC.GetTotalMemory(forceFullCollection: true) - before);
             GC.KeepAlive(set);
             if (run > 0 && elapsed < best)
             {
                 best = elapsed; // the first run pays for JIT compilation
+                split = (scanned, validated - scanned, elapsed - validated);
             }
         }
 
@@ -58,7 +64,7 @@ internal static class RealShapedBenchmark
         var libyaml = await LibyamlEventParseAsync(directory, files, cancellationToken);
         var ratio = libyaml is { } time ? (best / time).ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
         var mb = bytes / (1024.0 * 1024);
-        var summary = $"real-shaped: Validate+Lint {Ms(best)}, libyaml events {(libyaml is { } l ? Ms(l) : "n/a")}, ratio {ratio}";
+        var summary = $"real-shaped: Validate+Lint {Ms(best)}, libyaml events {(libyaml is { } l ? Ms(l) : "n/a")}, ratio {ratio}, heap {retained / (double)bytes:0.0}× the input";
         List<string> lines =
         [
             $"## Real-shaped manifests ({objects:N0} objects, {files.Count} files, {mb:0.0} MB: large Deployments, CRDs, dashboards)",
@@ -66,10 +72,11 @@ internal static class RealShapedBenchmark
             "| measure | value |",
             "|---|---:|",
             $"| scan + validate + lint, best of warm runs | {Ms(best)} ({mb / best.TotalSeconds:0.0} MB/s) |",
+            $"| of which: scan (read and load the files) / validate / lint | {Ms(split.Scan)} / {Ms(split.Validate)} / {Ms(split.Lint)} |",
             $"| libyaml event-only parse of the same files (PyYAML CParser, one process) | {(libyaml is { } t ? Ms(t) : "python3 with libyaml not found")} |",
             $"| **ratio (ours / libyaml; goal ≤ 1.0)** | **{ratio}** |",
-            $"| managed heap after a run (objects alive) | {retained / (1024.0 * 1024):0} MB ({retained / (double)bytes:0.0}× the input) |",
-            $"| process peak working set | {peak / (1024.0 * 1024):0} MB ({peak / (double)bytes:0.0}× the input) |",
+            $"| **heap the loaded objects keep alive (goal ≤ 3× the input)** | **{retained / (1024.0 * 1024):0} MB ({retained / (double)bytes:0.0}× the input)** |",
+            $"| process peak working set (runtime, corpus generation and every run included) | {peak / (1024.0 * 1024):0} MB ({peak / (double)bytes:0.0}× the input) |",
         ];
         return (lines, summary);
     }
