@@ -1056,31 +1056,34 @@ internal sealed class YamlBlockReader
             throw GiveUp();
         }
 
-        var line = RestOfLine();
-        var length = line.Length;
-        for (var i = 0; i < line.Length; i++)
+        // Only as far as the scalar goes: a one-line JSON document holds every scalar on one line.
+        var rest = _text.AsSpan(_p);
+        var length = 0;
+        var toLineEnd = true;
+        for (; length < rest.Length && rest[length] != '\n'; length++)
         {
-            var c = line[i];
+            var c = rest[length];
             if (c == '\t')
             {
                 throw GiveUp();
             }
 
-            if (FlowEnds.Contains(c) || (c == ':' && (i + 1 == line.Length || line[i + 1] == ' ' || FlowEnds.Contains(line[i + 1]))) || (c == '#' && i > 0 && line[i - 1] == ' '))
+            var next = length + 1 < rest.Length ? rest[length + 1] : '\n';
+            if (FlowEnds.Contains(c) || (c == ':' && (next is ' ' or '\n' || FlowEnds.Contains(next))) || (c == '#' && length > 0 && rest[length - 1] == ' '))
             {
-                length = i;
+                toLineEnd = false;
                 break;
             }
         }
 
-        var text = line[..length].TrimEnd(' ');
+        var text = rest[..length].TrimEnd(' ');
         if (text.IsEmpty)
         {
             throw GiveUp();
         }
 
         _p = start + text.Length;
-        if (length == line.Length && NextLineContinuesFlow())
+        if (toLineEnd && NextLineContinuesFlow())
         {
             throw GiveUp(); // a plain scalar over several lines inside a flow collection
         }

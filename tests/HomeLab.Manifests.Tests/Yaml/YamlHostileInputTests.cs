@@ -55,6 +55,18 @@ public class YamlHostileInputTests
         (GC.GetAllocatedBytesForCurrentThread() - allocated).Should().BeLessThan(50_000_000);
     }
 
+    [Fact(Timeout = 20_000)]
+    public async Task A_one_line_json_document_of_many_values_is_read_without_rescanning_its_line()
+    {
+        // 300,000 values on one 3 MB line: reading each value to the line's end would take minutes, not milliseconds.
+        var text = "{\"kind\": \"ConfigMap\", \"values\": [" + string.Join(", ", Enumerable.Range(0, 300_000).Select(i => i % 2 == 0 ? $"v{i}" : $"\"q{i}\"")) + "]}";
+
+        var result = await Task.Run(() => YamlLoader.Manifests.LoadString(text, "one-line.json"));
+
+        result.Findings.Should().BeEmpty();
+        result.Documents[0].Root.Find("values").Should().BeOfType<YamlList>().Which.Count.Should().Be(300_000);
+    }
+
     [Fact]
     public void Aliases_that_a_person_writes_are_within_the_limit()
     {
