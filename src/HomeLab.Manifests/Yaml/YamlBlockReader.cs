@@ -159,6 +159,11 @@ internal sealed class YamlBlockReader
 
     private YamlMap ReadMapping(int indent, int depth)
     {
+        if (depth >= _maxDepth)
+        {
+            throw GiveUp();
+        }
+
         var start = _p;
         var first = _entries.Count;
         HashSet<string>? keys = null;
@@ -477,9 +482,10 @@ internal sealed class YamlBlockReader
         }
 
         var end = At == ':' ? _p : throw GiveUp();
-        if (_text.AsSpan(start, end - start).TrimEnd(' ') is var written)
+        end = start + _text.AsSpan(start, end - start).TrimEnd(' ').Length;
+        if (end - start > 1000)
         {
-            end = start + written.Length;
+            throw GiveUp(); // YAML's simple keys are at most 1024 characters: the full reader says so
         }
 
         _p++; // the ':'

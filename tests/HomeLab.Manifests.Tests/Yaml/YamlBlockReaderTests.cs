@@ -91,6 +91,36 @@ public class YamlBlockReaderTests
         Describe(loaded.Documents).Should().Be(Describe(Full.LoadString(text, "case.yaml").Documents));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Nesting_is_limited_at_the_same_depth_as_the_full_reader(bool throughLists)
+    {
+        var outcomes = new HashSet<bool>();
+        for (var depth = throughLists ? 130 : 196; depth <= (throughLists ? 136 : 202); depth++)
+        {
+            var text = new StringBuilder();
+            var column = 0;
+            for (var level = 0; level < depth; level++)
+            {
+                var list = throughLists && level % 2 == 1;
+                text.Append(' ', column).Append(list ? "- k:\n" : "k:\n");
+                column += list ? 4 : 2;
+            }
+
+            text.Append(' ', column).Append("leaf: 1\n");
+            var loaded = YamlLoader.Manifests.LoadString(text.ToString(), "deep.yaml");
+            var full = Full.LoadString(text.ToString(), "deep.yaml");
+
+            full.Findings.Select(f => f.RuleId).Should().BeSubsetOf([YamlRuleIds.TooDeep], $"depth {depth} is only too deep or fine");
+            loaded.Findings.Select(f => f.RuleId).Should().Equal(full.Findings.Select(f => f.RuleId), $"at depth {depth}");
+            Same(Describe(loaded.Documents), Describe(full.Documents), $"depth {depth}");
+            outcomes.Add(full.Findings.Count > 0);
+        }
+
+        outcomes.Should().HaveCount(2, "the depths tried reach the limit from both sides");
+    }
+
     [Fact]
     public void The_loader_gives_the_same_result_as_the_full_reader_on_the_repository_s_own_yaml()
     {
