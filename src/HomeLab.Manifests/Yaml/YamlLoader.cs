@@ -151,6 +151,15 @@ public sealed class YamlLoader
             });
         }
 
+        if (text.Length > YamlNode.MaxOffset)
+        {
+            return Rejected(displayName, new Finding(YamlRuleIds.TooLarge, Severity.Error, $"the text is {text.Length / (1024 * 1024)} Mi characters, more than the {YamlNode.MaxOffset / (1024 * 1024)} Mi read at most")
+            {
+                Span = new SourceSpan(displayName, 0, 0, 0, 0),
+                Hint = "split it into smaller files, or check that it is a manifest at all",
+            });
+        }
+
         text = YamlEventReader.WithEmptyLeadingBlockLines(text);
         var lines = new SourceLines(displayName, text);
         if (!FullReaderOnly && YamlBlockReader.TryRead(text, lines, MaxDepth, out var documents))

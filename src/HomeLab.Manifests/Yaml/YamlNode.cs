@@ -11,24 +11,39 @@ namespace HomeLab.Manifests.Yaml;
 /// </summary>
 public abstract class YamlNode
 {
-    // Where the node was written, kept as an origin and two offsets: see SpanOrigin.
+    /// <summary>The largest character offset a node keeps: the loader reads no longer text.</summary>
+    internal const int MaxOffset = (1 << 28) - 1;
+
+    // Where the node was written, kept as an origin and two offsets (see SpanOrigin) in the low 28 bits of _start and
+    // _end. The high 4 bits of each hold a byte a subclass keeps there (a scalar's style and kind), so a scalar
+    // takes 40 bytes, not 48: a large set of manifests holds a million of them.
     private readonly SpanOrigin? _origin;
-    private readonly int _start;
-    private readonly int _end;
+    private readonly uint _start;
+    private readonly uint _end;
 
-    private protected YamlNode(SourceSpan? span) => _origin = SpanOrigin.Of(span);
+    private protected YamlNode(SourceSpan? span, byte tag = 0)
+        : this(SpanOrigin.Of(span), 0, 0, tag)
+    {
+    }
 
-    private protected YamlNode(SpanOrigin? origin, int start, int end) => (_origin, _start, _end) = (origin, start, end);
+    private protected YamlNode(SpanOrigin? origin, int start, int end, byte tag = 0)
+    {
+        _origin = origin;
+        _start = (uint)start | ((uint)tag & 0xF) << 28;
+        _end = (uint)end | ((uint)tag >> 4) << 28;
+    }
 
     /// <summary>Where the node was written.</summary>
-    public SourceSpan Span => _origin?.Span(_start, _end) ?? SourceSpan.None;
+    public SourceSpan Span => _origin?.Span(Start, End) ?? SourceSpan.None;
 
     // The same position as another node, without working the span out.
     private protected SpanOrigin? Origin => _origin;
 
-    private protected int Start => _start;
+    private protected int Start => (int)(_start & MaxOffset);
 
-    private protected int End => _end;
+    private protected int End => (int)(_end & MaxOffset);
+
+    private protected byte Tag => (byte)((_start >> 28) | (_end >> 28) << 4);
 
     /// <summary>Converts the node to JSON, as Kubernetes would read it; a null scalar becomes a null reference.</summary>
     /// <returns>The JSON node, or null for a null scalar.</returns>

@@ -20,26 +20,15 @@ public sealed class YamlScalar : YamlNode
     }
 
     internal YamlScalar(string value, YamlScalarStyle style, YamlScalarKind kind, SourceSpan? span)
-        : base(span)
+        : base(span, StyleAndKind(style, kind))
     {
         ArgumentNullException.ThrowIfNull(value);
         Value = value;
-        _style = (byte)style;
-        _kind = (byte)kind;
     }
 
     /// <summary>A scalar read from text, with its position as offsets (see <see cref="SpanOrigin"/>).</summary>
     internal YamlScalar(string value, YamlScalarStyle style, YamlScalarKind kind, SpanOrigin? origin, int start, int end)
-        : base(origin, start, end)
-    {
-        Value = value;
-        _style = (byte)style;
-        _kind = (byte)kind;
-    }
-
-    // One byte each: a manifest holds about a million scalars.
-    private readonly byte _style;
-    private readonly byte _kind;
+        : base(origin, start, end, StyleAndKind(style, kind)) => Value = value;
 
     /// <summary>A null scalar built in code.</summary>
     public static YamlScalar Null { get; } = new("null", YamlScalarStyle.Plain, YamlScalarKind.Null, null);
@@ -48,10 +37,10 @@ public sealed class YamlScalar : YamlNode
     public string Value { get; }
 
     /// <summary>How it was written.</summary>
-    public YamlScalarStyle Style => (YamlScalarStyle)_style;
+    public YamlScalarStyle Style => (YamlScalarStyle)(Tag & 0xF);
 
     /// <summary>What it resolves to.</summary>
-    public YamlScalarKind Kind => (YamlScalarKind)_kind;
+    public YamlScalarKind Kind => (YamlScalarKind)(Tag >> 4);
 
     /// <summary>Whether it was written in single or double quotes.</summary>
     public bool IsQuoted => Style is YamlScalarStyle.SingleQuoted or YamlScalarStyle.DoubleQuoted;
@@ -156,6 +145,9 @@ public sealed class YamlScalar : YamlNode
     /// <summary>The text.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Value;
+
+    // The style and the kind in the byte the node keeps beside its offsets.
+    private static byte StyleAndKind(YamlScalarStyle style, YamlScalarKind kind) => (byte)((int)style | (int)kind << 4);
 
     internal static YamlScalar NullAt(SourceSpan? span) => span is null ? Null : new("null", YamlScalarStyle.Plain, YamlScalarKind.Null, span);
 
