@@ -55,22 +55,37 @@ public sealed class YamlLoader
     public YamlLoadResult LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
+        byte[]? buffer = null;
         try
         {
-            if (TooLarge(path) is { } tooLarge)
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            if (!stream.CanSeek)
+            {
+                return LoadUnseekable(stream, path);
+            }
+
+            if (TooLarge(path, stream.Length) is { } tooLarge)
             {
                 return tooLarge;
             }
 
-            bytes = File.ReadAllBytes(path);
+            buffer = Rent(stream.Length);
+            var read = 0;
+            while (read < stream.Length && stream.Read(buffer, read, (int)stream.Length - read) is var count and > 0)
+            {
+                read += count;
+            }
+
+            return LoadBytes(buffer.AsSpan(0, read), path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return Unreadable(path, ex);
         }
-
-        return LoadBytes(bytes, path);
+        finally
+        {
+            Return(buffer);
+        }
     }
 
     /// <summary>Reads a file without blocking on the disk.</summary>
@@ -80,22 +95,37 @@ public sealed class YamlLoader
     public async Task<YamlLoadResult> LoadFileAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
+        byte[]? buffer = null;
         try
         {
-            if (TooLarge(path) is { } tooLarge)
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous);
+            if (!stream.CanSeek)
+            {
+                return LoadUnseekable(stream, path);
+            }
+
+            if (TooLarge(path, stream.Length) is { } tooLarge)
             {
                 return tooLarge;
             }
 
-            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            buffer = Rent(stream.Length);
+            var read = 0;
+            while (read < stream.Length && await stream.ReadAsync(buffer.AsMemory(read, (int)stream.Length - read), cancellationToken).ConfigureAwait(false) is var count and > 0)
+            {
+                read += count;
+            }
+
+            return LoadBytes(buffer.AsSpan(0, read), path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return Unreadable(path, ex);
         }
-
-        return LoadBytes(bytes, path);
+        finally
+        {
+            Return(buffer);
+        }
     }
 
     /// <summary>
@@ -187,9 +217,40 @@ public sealed class YamlLoader
             Hint = ex is UnauthorizedAccessException ? "check the file's permissions" : "check that the path exists and is readable",
         });
 
-    private YamlLoadResult? TooLarge(string path)
+    // Larger files get an array of their own, so the pool never keeps a large one.
+    private const int PooledBytes = 1024 * 1024;
+
+    private static byte[] Rent(long length) => length <= PooledBytes ? ArrayPool<byte>.Shared.Rent((int)length) : new byte[length];
+
+    private static void Return(byte[]? buffer)
     {
-        var length = new FileInfo(path).Length;
+        if (buffer is { Length: <= PooledBytes })
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    // A pipe, such as <(kustomize build .): read to its end, but no further than the size limit.
+    private YamlLoadResult LoadUnseekable(Stream stream, string path)
+    {
+        using var content = new MemoryStream();
+        var chunk = new byte[81920];
+        int count;
+        while ((count = stream.Read(chunk)) > 0)
+        {
+            if (content.Length + count > MaxFileBytes)
+            {
+                return TooLarge(path, content.Length + count)!;
+            }
+
+            content.Write(chunk, 0, count);
+        }
+
+        return LoadBytes(content.GetBuffer().AsSpan(0, (int)content.Length), path);
+    }
+
+    private YamlLoadResult? TooLarge(string path, long length)
+    {
         return length <= MaxFileBytes ? null : Rejected(
             path,
             new Finding(YamlRuleIds.TooLarge, Severity.Error, $"the file is {length / (1024 * 1024)} MiB, more than the {MaxFileBytes / (1024 * 1024)} MiB read at most")

@@ -67,6 +67,33 @@ public class YamlHostileInputTests
         result.Documents[0].Root.Find("values").Should().BeOfType<YamlList>().Which.Count.Should().Be(300_000);
     }
 
+    [SkippableFact(Timeout = 20_000)]
+    public async Task A_pipe_whose_length_is_unknown_is_read_to_its_end()
+    {
+        // What --path <(kustomize build .) hands over: a pipe, whose length reads as 0.
+        Skip.If(OperatingSystem.IsWindows() || !File.Exists("/usr/bin/mkfifo"), "needs POSIX named pipes (mkfifo)");
+        var directory = Directory.CreateTempSubdirectory("homelab-pipe-");
+        try
+        {
+            var pipe = Path.Combine(directory.FullName, "rendered.yaml");
+            using (var mkfifo = System.Diagnostics.Process.Start("/usr/bin/mkfifo", [pipe]))
+            {
+                await mkfifo.WaitForExitAsync();
+            }
+
+            var writer = Task.Run(() => File.WriteAllText(pipe, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: piped\n"));
+            var result = await YamlLoader.Manifests.LoadFileAsync(pipe);
+            await writer;
+
+            result.Findings.Should().BeEmpty();
+            result.Documents.Should().ContainSingle().Which.Root.Find("metadata.name").Should().BeOfType<YamlScalar>().Which.Value.Should().Be("piped");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void Aliases_that_a_person_writes_are_within_the_limit()
     {
