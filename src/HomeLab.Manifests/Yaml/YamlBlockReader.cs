@@ -124,10 +124,10 @@ internal sealed class YamlBlockReader
     }
 
     private bool IsMarker(char c) =>
-        Column == 0 && _p + 2 < _text.Length + 0 && _text[_p] == c && _text[_p + 1] == c && _text[_p + 2] == c
+        Column == 0 && _p + 3 <= _text.Length && _text[_p] == c && _text[_p + 1] == c && _text[_p + 2] == c
         && (_p + 3 == _text.Length || _text[_p + 3] is ' ' or '\n');
 
-    // A node that starts a line, at column `column`, inside a collection indented `parent`.
+    // A node that starts its line, inside a collection indented `parent` (-1 at a document's root).
     private YamlNode ReadBlockNode(int parent, int depth)
     {
         if (depth >= _maxDepth)
