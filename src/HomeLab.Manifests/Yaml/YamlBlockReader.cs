@@ -176,7 +176,7 @@ internal sealed class YamlBlockReader
             }
 
             var value = ReadValue(indent, depth + 1);
-            _entries.Add(new YamlMapEntry(key, _lines, keyStart, keyEnd, value));
+            _entries.Add(new YamlMapEntry(key, keyStart, keyEnd, value));
             SkipToContent();
             if (AtEnd || Column < indent || IsMarker('-') || IsMarker('.'))
             {
@@ -1010,7 +1010,7 @@ internal sealed class YamlBlockReader
                 }
 
                 var value = FlowNode(parent, depth + 1);
-                _entries.Add(new YamlMapEntry(key, _lines, keyStart, keyEnd, value));
+                _entries.Add(new YamlMapEntry(key, keyStart, keyEnd, value));
             }
             else
             {

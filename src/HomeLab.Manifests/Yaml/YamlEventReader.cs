@@ -276,7 +276,8 @@ internal sealed class YamlEventReader
                 continue;
             }
 
-            _entryStack.Add(new YamlMapEntry(key, _lines, keyStart, keyEnd, value));
+            // A key's offsets are read in its value's text; an unknown alias's null stands apart, so its key keeps a span.
+            _entryStack.Add(ReferenceEquals(value.Origin, _lines) ? new YamlMapEntry(key, keyStart, keyEnd, value) : new YamlMapEntry(key, _lines.Span(keyStart, keyEnd), value));
         }
 
         if (merges is not null)

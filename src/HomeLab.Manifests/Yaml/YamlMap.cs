@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 
@@ -7,11 +8,12 @@ namespace HomeLab.Manifests.Yaml;
 /// <summary>A YAML mapping: keys in the order they were written, each key once.</summary>
 public sealed class YamlMap : YamlNode
 {
-    // Small maps (almost every Kubernetes map) are searched linearly; larger ones get an index on first lookup.
+    // Small maps (almost every Kubernetes map) are searched linearly; larger ones get an index on first lookup, kept
+    // beside the map rather than in a field of every map: few maps are large, and a manifest set holds half a million.
     private const int IndexThreshold = 8;
+    private static readonly ConditionalWeakTable<YamlMap, Dictionary<string, int>> Indexes = new();
 
     private readonly YamlMapEntry[] _entries;
-    private Dictionary<string, int>? _index;
 
     /// <summary>Builds a map in code.</summary>
     /// <param name="entries">The entries, in order.</param>
@@ -187,7 +189,7 @@ public sealed class YamlMap : YamlNode
             return -1;
         }
 
-        var index = _index ??= BuildIndex();
+        var index = Indexes.GetValue(this, static map => map.BuildIndex());
         return index.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var found) ? found : -1;
     }
 

@@ -36,8 +36,9 @@ public abstract class YamlNode
     /// <summary>Where the node was written.</summary>
     public SourceSpan Span => _origin?.Span(Start, End) ?? SourceSpan.None;
 
-    // The same position as another node, without working the span out.
-    private protected SpanOrigin? Origin => _origin;
+    // What the node's offsets are read in: the same position as another node without working the span out, and
+    // the file of its map key's offsets (see YamlMapEntry).
+    internal SpanOrigin? Origin => _origin;
 
     private protected int Start => (int)(_start & MaxOffset);
 
