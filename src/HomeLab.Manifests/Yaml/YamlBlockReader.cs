@@ -622,15 +622,21 @@ internal sealed class YamlBlockReader
         _p = to;
     }
 
-    private YamlScalar ReadSingleQuoted(int parent)
+    private YamlScalar ReadSingleQuoted(int parent) => ReadQuoted('\'', parent);
+
+    private YamlScalar ReadDoubleQuoted(int parent) => ReadQuoted('"', parent);
+
+    // A quoted scalar: '' is a quote in single quotes, \ starts an escape in double ones; either may span lines.
+    private YamlScalar ReadQuoted(char quote, int parent)
     {
         var start = _p++;
-        var close = _text.IndexOf('\'', _p);
-        if (close >= 0 && (close + 1 >= _text.Length || _text[close + 1] != '\'') && _text.AsSpan(_p, close - _p).IndexOf('\n') < 0)
+        var style = quote == '"' ? YamlScalarStyle.DoubleQuoted : YamlScalarStyle.SingleQuoted;
+        var simple = quote == '"' ? _text.AsSpan(_p).IndexOfAny('"', '\\', '\n') : _text.AsSpan(_p).IndexOfAny('\'', '\n');
+        if (simple >= 0 && _text[_p + simple] == quote && (quote == '"' || _p + simple + 1 >= _text.Length || _text[_p + simple + 1] != '\''))
         {
-            var value = _pool.Get(_text.AsSpan(_p, close - _p));
-            _p = close + 1;
-            return Scalar(value, YamlScalarStyle.SingleQuoted, start);
+            var value = _pool.Get(_text.AsSpan(_p, simple));
+            _p += simple + 1;
+            return Scalar(value, style, start);
         }
 
         _builder.Clear();
@@ -642,9 +648,9 @@ internal sealed class YamlBlockReader
             }
 
             var c = At;
-            if (c == '\'')
+            if (c == quote)
             {
-                if (_p + 1 < _text.Length && _text[_p + 1] == '\'')
+                if (quote == '\'' && _p + 1 < _text.Length && _text[_p + 1] == '\'')
                 {
                     _builder.Append('\'');
                     _p += 2;
@@ -652,47 +658,10 @@ internal sealed class YamlBlockReader
                 }
 
                 _p++;
-                return Scalar(_builder.ToString(), YamlScalarStyle.SingleQuoted, start);
+                return Scalar(_builder.ToString(), style, start);
             }
 
-            if (c is ' ' or '\t' or '\n')
-            {
-                FoldQuotedBlanks(parent, escapedBreak: false);
-                continue;
-            }
-
-            _builder.Append(c);
-            _p++;
-        }
-    }
-
-    private YamlScalar ReadDoubleQuoted(int parent)
-    {
-        var start = _p++;
-        var simple = _text.AsSpan(_p).IndexOfAny('"', '\\', '\n');
-        if (simple >= 0 && _text[_p + simple] == '"')
-        {
-            var value = _pool.Get(_text.AsSpan(_p, simple));
-            _p += simple + 1;
-            return Scalar(value, YamlScalarStyle.DoubleQuoted, start);
-        }
-
-        _builder.Clear();
-        while (true)
-        {
-            if (AtEnd)
-            {
-                throw GiveUp();
-            }
-
-            var c = At;
-            if (c == '"')
-            {
-                _p++;
-                return Scalar(_builder.ToString(), YamlScalarStyle.DoubleQuoted, start);
-            }
-
-            if (c == '\\')
+            if (c == '\\' && quote == '"')
             {
                 if (_p + 1 < _text.Length && _text[_p + 1] == '\n')
                 {
@@ -727,29 +696,7 @@ internal sealed class YamlBlockReader
             if (At == '\n')
             {
                 breaks++;
-                _p++;
-                _lineStart = _p;
-                if (IsMarker('-') || IsMarker('.'))
-                {
-                    throw GiveUp();
-                }
-
-                var indent = _p;
-                while (!AtEnd && At == ' ')
-                {
-                    _p++;
-                }
-
-                if (!AtEnd && At == '\t')
-                {
-                    throw GiveUp();
-                }
-
-                if (!AtEnd && At != '\n' && _p - indent <= parent)
-                {
-                    throw GiveUp(); // a continuation line no deeper than its collection
-                }
-
+                ContinuationLine(parent, inFlow: false);
                 continue;
             }
 
@@ -1109,6 +1056,35 @@ internal sealed class YamlBlockReader
         return at < _text.Length && _text.AsSpan(at, _text.Length - at)[0] is not (',' or ']' or '}' or ':' or '#');
     }
 
+    // Past a line break inside a quoted scalar or a flow collection, and the next line's indentation: what follows
+    // must go deeper than the collection `parent` the scalar or flow is in. Only a flow's closing bracket (or a
+    // comment) is read alike by both readers when it does not.
+    private void ContinuationLine(int parent, bool inFlow)
+    {
+        _p++;
+        _lineStart = _p;
+        if (IsMarker('-') || IsMarker('.'))
+        {
+            throw GiveUp();
+        }
+
+        var indent = _p;
+        while (!AtEnd && At == ' ')
+        {
+            _p++;
+        }
+
+        if (!AtEnd && At == '\t')
+        {
+            throw GiveUp();
+        }
+
+        if (!AtEnd && At != '\n' && _p - indent <= parent && !(inFlow && At is '#' or ']' or '}'))
+        {
+            throw GiveUp();
+        }
+    }
+
     // Spaces, line breaks and comments between the parts of a flow collection.
     private void SkipFlowBlanks(int parent)
     {
@@ -1121,24 +1097,7 @@ internal sealed class YamlBlockReader
             }
             else if (c == '\n')
             {
-                _p++;
-                _lineStart = _p;
-                if (IsMarker('-') || IsMarker('.'))
-                {
-                    throw GiveUp();
-                }
-
-                var indent = _p;
-                while (!AtEnd && At == ' ')
-                {
-                    _p++;
-                }
-
-                // Content no deeper than the collection the flow is in: only its closing bracket is read alike by both readers.
-                if (!AtEnd && At is not ('\n' or '#' or ']' or '}') && _p - indent <= parent)
-                {
-                    throw GiveUp();
-                }
+                ContinuationLine(parent, inFlow: true);
             }
             else if (c == '#' && _p > 0 && _text[_p - 1] is ' ' or '\n')
             {
