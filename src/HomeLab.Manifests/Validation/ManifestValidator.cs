@@ -21,7 +21,7 @@ public sealed class ManifestValidator
     private readonly OpenApiSchemaCache? _cache;
     private readonly Version _target;
     private readonly ConcurrentDictionary<GroupVersionKind, SchemaNode?> _builtIn = new();
-    private readonly Lazy<(Dictionary<GroupVersionKind, SchemaNode> Schemas, IReadOnlyList<Finding> Findings)> _extraCrds;
+    private readonly Lazy<(Dictionary<GroupVersionKind, Lazy<SchemaNode>> Schemas, IReadOnlyList<Finding> Findings)> _extraCrds;
 
     /// <summary>Creates a validator.</summary>
     /// <param name="options">How to validate; <see cref="ValidationOptions.Default"/> when null.</param>
@@ -59,7 +59,7 @@ public sealed class ManifestValidator
     {
         ArgumentNullException.ThrowIfNull(objects);
         var (extraSchemas, extraFindings) = _extraCrds.Value;
-        var crds = new Dictionary<GroupVersionKind, SchemaNode>(extraSchemas);
+        var crds = new Dictionary<GroupVersionKind, Lazy<SchemaNode>>(extraSchemas);
         foreach (var obj in objects)
         {
             if (CrdSchemas.IsCrd(obj))
@@ -160,7 +160,7 @@ public sealed class ManifestValidator
 
     private static SourceSpan NameSpan(KubeObject obj) => obj.Metadata?["name"]?.Span is { IsKnown: true } span ? span : obj.Span;
 
-    private Outcome ValidateObject(KubeObject obj, Dictionary<GroupVersionKind, SchemaNode> crds, ConcurrentDictionary<string, Finding> cacheFindings, out List<Finding>? findings)
+    private Outcome ValidateObject(KubeObject obj, Dictionary<GroupVersionKind, Lazy<SchemaNode>> crds, ConcurrentDictionary<string, Finding> cacheFindings, out List<Finding>? findings)
     {
         var walker = new SchemaWalker(obj.Ref);
         var outcome = Check(obj, crds, cacheFindings, walker);
@@ -168,7 +168,7 @@ public sealed class ManifestValidator
         return outcome;
     }
 
-    private Outcome Check(KubeObject obj, Dictionary<GroupVersionKind, SchemaNode> crds, ConcurrentDictionary<string, Finding> cacheFindings, SchemaWalker walker)
+    private Outcome Check(KubeObject obj, Dictionary<GroupVersionKind, Lazy<SchemaNode>> crds, ConcurrentDictionary<string, Finding> cacheFindings, SchemaWalker walker)
     {
         if (!CheckIdentity(obj, walker))
         {
@@ -182,7 +182,7 @@ public sealed class ManifestValidator
         }
 
         CheckNames(obj, walker);
-        var schema = crds.GetValueOrDefault(gvk) ?? FindBuiltIn(gvk, cacheFindings);
+        var schema = crds.TryGetValue(gvk, out var crd) ? crd.Value : FindBuiltIn(gvk, cacheFindings);
         if (schema is not null)
         {
             walker.Walk(obj.Root, schema);
@@ -378,9 +378,9 @@ public sealed class ManifestValidator
         return _builtIn.GetOrAdd(gvk, schema);
     }
 
-    private (Dictionary<GroupVersionKind, SchemaNode>, IReadOnlyList<Finding>) LoadExtraCrds()
+    private (Dictionary<GroupVersionKind, Lazy<SchemaNode>>, IReadOnlyList<Finding>) LoadExtraCrds()
     {
-        var schemas = new Dictionary<GroupVersionKind, SchemaNode>();
+        var schemas = new Dictionary<GroupVersionKind, Lazy<SchemaNode>>();
         if (Options.ExtraCrdFiles.Count == 0)
         {
             return (schemas, []);
