@@ -23,6 +23,10 @@ public sealed class LintContext
     private LintRule? _rule;
     private Severity _severity;
 
+    // The text of the path last reported: a rule that reports many objects at one static path renders it once.
+    private FieldPath? _lastPath;
+    private string _lastPathText = string.Empty;
+
     internal LintContext(IReadOnlyList<KubeObject> objects, LintConfiguration configuration, LintEnvironment? environment, IReadOnlySet<string> ruleIds)
     {
         Objects = objects;
@@ -123,7 +127,7 @@ public sealed class LintContext
         {
             Span = SpanOf(obj, path),
             Object = obj.Ref,
-            FieldPath = path.ToString(),
+            FieldPath = PathText(path),
             Hint = hint,
         });
     }
@@ -201,6 +205,17 @@ public sealed class LintContext
         }
 
         return obj.Span;
+    }
+
+    private string PathText(FieldPath path)
+    {
+        if (!ReferenceEquals(path, _lastPath))
+        {
+            _lastPathText = path.ToString();
+            _lastPath = path;
+        }
+
+        return _lastPathText;
     }
 
     private static void Add<T>(Dictionary<string, List<T>> index, string key, T item)

@@ -71,17 +71,27 @@ public sealed class ManifestValidator
         var perObject = new List<Finding>?[objects.Count];
         var outcomes = new Outcome[objects.Count];
         var cacheFindings = new ConcurrentDictionary<string, Finding>(StringComparer.Ordinal);
-        void Check(int i) => outcomes[i] = ValidateObject(objects[i], crds, cacheFindings, out perObject[i]);
+        // One walker per thread, reused object after object; each object's findings land at its own index, so the
+        // order is the objects' whatever thread checked them.
+        SchemaWalker Check(int i, SchemaWalker walker)
+        {
+            var obj = objects[i];
+            walker.Begin(obj.Ref);
+            outcomes[i] = this.Check(obj, crds, cacheFindings, walker);
+            perObject[i] = walker.End();
+            return walker;
+        }
 
         if (objects.Count >= ParallelThreshold && Options.MaxDegreeOfParallelism != 1)
         {
-            Parallel.For(0, objects.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, Check);
+            Parallel.For(0, objects.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, () => new SchemaWalker(), (i, _, walker) => Check(i, walker), _ => { });
         }
         else
         {
+            var walker = new SchemaWalker();
             for (var i = 0; i < objects.Count; i++)
             {
-                Check(i);
+                Check(i, walker);
             }
         }
 
@@ -132,7 +142,7 @@ public sealed class ManifestValidator
 
     private static void ReportDuplicates(IReadOnlyList<KubeObject> objects, List<Finding>?[] perObject)
     {
-        var seen = new Dictionary<(string Group, string Kind, string Namespace, string Name), int>();
+        var seen = new Dictionary<(string Group, string Kind, string Namespace, string Name), int>(objects.Count);
         for (var i = 0; i < objects.Count; i++)
         {
             var obj = objects[i];
@@ -159,14 +169,6 @@ public sealed class ManifestValidator
     }
 
     private static SourceSpan NameSpan(KubeObject obj) => obj.Metadata?["name"]?.Span is { IsKnown: true } span ? span : obj.Span;
-
-    private Outcome ValidateObject(KubeObject obj, Dictionary<GroupVersionKind, Lazy<SchemaNode>> crds, ConcurrentDictionary<string, Finding> cacheFindings, out List<Finding>? findings)
-    {
-        var walker = new SchemaWalker(obj.Ref);
-        var outcome = Check(obj, crds, cacheFindings, walker);
-        findings = walker.Findings;
-        return outcome;
-    }
 
     private Outcome Check(KubeObject obj, Dictionary<GroupVersionKind, Lazy<SchemaNode>> crds, ConcurrentDictionary<string, Finding> cacheFindings, SchemaWalker walker)
     {

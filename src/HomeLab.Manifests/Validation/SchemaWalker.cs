@@ -9,17 +9,34 @@ namespace HomeLab.Manifests.Validation;
 /// <summary>
 /// Checks one object's YAML against a <see cref="SchemaNode"/>, walking both together. The path is kept as a
 /// stack of segments and only rendered when something is reported, so a clean object allocates almost nothing.
-/// One walker serves one object on one thread.
+/// One walker serves one object at a time on one thread; <see cref="Begin"/> and <see cref="End"/> let a thread's
+/// walker serve its objects one after the other.
 /// </summary>
 internal sealed class SchemaWalker
 {
     private readonly List<FieldPathSegment> _path = new(16);
-    private readonly ObjectRef _object;
+    private ObjectRef? _object;
 
-    public SchemaWalker(ObjectRef obj) => _object = obj;
+    public SchemaWalker(ObjectRef? obj = null) => _object = obj;
 
     /// <summary>What was found; null while nothing is.</summary>
     public List<Finding>? Findings { get; private set; }
+
+    /// <summary>Starts on an object: an empty path and no findings.</summary>
+    public void Begin(ObjectRef obj)
+    {
+        _object = obj;
+        _path.Clear();
+        Findings = null;
+    }
+
+    /// <summary>Ends an object: its findings (null when none), which the walker no longer holds.</summary>
+    public List<Finding>? End()
+    {
+        var findings = Findings;
+        Findings = null;
+        return findings;
+    }
 
     public void Walk(YamlNode node, SchemaNode schema) => Visit(node, schema);
 
@@ -169,9 +186,12 @@ internal sealed class SchemaWalker
             CheckMapKeys(map, schema.Role);
         }
 
-        foreach (var required in schema.Required)
+        // By index (no enumerator per map), each key looked for among the entries (no index built on the map).
+        var requiredFields = schema.Required;
+        for (var r = 0; r < requiredFields.Count; r++)
         {
-            if (map[required] is null or YamlScalar { IsNull: true })
+            var required = requiredFields[r];
+            if (IsMissing(map, required))
             {
                 var fieldSchema = properties.GetValueOrDefault(required);
                 var parent = _path.Count == 0 ? "the object" : PathText();
@@ -184,6 +204,19 @@ internal sealed class SchemaWalker
                 });
             }
         }
+    }
+
+    private static bool IsMissing(YamlMap map, string key)
+    {
+        foreach (var entry in map.Entries)
+        {
+            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+            {
+                return entry.Value is YamlScalar { IsNull: true };
+            }
+        }
+
+        return true;
     }
 
     private void VisitScalar(YamlScalar scalar, SchemaNode schema)
