@@ -9,17 +9,19 @@ namespace HomeLab.Manifests.Lint;
 /// the environment, the configuration, and <see cref="Report(KubeObject, FieldPath, string, string?)"/>, which
 /// gives findings their rule id, configured severity, object, field path and span, and drops those an object's
 /// <c>lint.homelab.dev/ignore</c> annotation silences.
+/// <para>Each rule of a run has its own context: the objects and indexes are shared (built once, only read after),
+/// the findings are the rule's own, so that the rules of a large set can run at once on different threads.</para>
 /// </summary>
 public sealed class LintContext
 {
     private static readonly IReadOnlyList<KubeObject> None = [];
-    private readonly Dictionary<string, List<KubeObject>> _byKind = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<KubeObject>> _byNamespace = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Workload>> _workloadsByNamespace = new(StringComparer.Ordinal);
-    private readonly Dictionary<KubeObject, IgnoreAnnotation> _ignores = new(ReferenceEqualityComparer.Instance);
-    private readonly List<Workload> _workloads = [];
+    private readonly Dictionary<string, List<KubeObject>> _byKind;
+    private readonly Dictionary<string, List<KubeObject>> _byNamespace;
+    private readonly Dictionary<string, List<Workload>> _workloadsByNamespace;
+    private readonly Dictionary<KubeObject, IgnoreAnnotation> _ignores;
+    private readonly List<Workload> _workloads;
     private readonly List<Finding> _findings = [];
-    private readonly Dictionary<SourceSpan, string> _chartApplications = [];
+    private readonly Dictionary<SourceSpan, string> _chartApplications;
     private LintRule? _rule;
     private Severity _severity;
 
@@ -32,6 +34,12 @@ public sealed class LintContext
         Objects = objects;
         Configuration = configuration;
         Environment = environment;
+        _byKind = new(StringComparer.Ordinal);
+        _byNamespace = new(StringComparer.Ordinal);
+        _workloadsByNamespace = new(StringComparer.Ordinal);
+        _ignores = new(ReferenceEqualityComparer.Instance);
+        _workloads = [];
+        _chartApplications = [];
         foreach (var obj in objects)
         {
             Add(_byKind, obj.Kind ?? string.Empty, obj);
@@ -62,6 +70,20 @@ public sealed class LintContext
                 _ignores[obj] = IgnoreAnnotation.Parse(ignore, ruleIds);
             }
         }
+    }
+
+    // Another rule's context in the same run: the same objects and indexes, no findings yet.
+    private LintContext(LintContext run)
+    {
+        Objects = run.Objects;
+        Configuration = run.Configuration;
+        Environment = run.Environment;
+        _byKind = run._byKind;
+        _byNamespace = run._byNamespace;
+        _workloadsByNamespace = run._workloadsByNamespace;
+        _ignores = run._ignores;
+        _workloads = run._workloads;
+        _chartApplications = run._chartApplications;
     }
 
     /// <summary>Every object of the run, in the set's order.</summary>
@@ -179,6 +201,9 @@ public sealed class LintContext
     internal IReadOnlyList<Workload> WorkloadsIn(string ns) => _workloadsByNamespace.TryGetValue(ns, out var list) ? list : [];
 
     internal IEnumerable<string> WorkloadNamespaces => _workloadsByNamespace.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>A context for another rule of the same run, sharing this one's objects and indexes.</summary>
+    internal LintContext ForRule() => new(this);
 
     internal void Run(LintRule rule, Severity severity)
     {
