@@ -264,7 +264,7 @@ internal sealed class SchemaWalker
         switch (node)
         {
             case YamlScalar { Kind: YamlScalarKind.String } text when schema.Type is SchemaType.String or SchemaType.IntOrString or SchemaType.Any:
-                var length = text.Value.EnumerateRunes().Count();
+                var length = c.MinLength is null && c.MaxLength is null ? 0 : RuneCount(text.Value);
                 if (c.MinLength is { } min && length < min)
                 {
                     InvalidValue(text, $"\"{text.Value}\" is shorter than {min} characters", $"the schema ({schema.Source}) asks for at least {min}");
@@ -334,12 +334,12 @@ internal sealed class SchemaWalker
             Visit(node, all);
         }
 
-        if (c.AnyOf.Count > 0 && !c.AnyOf.Any(s => Passes(node, s)))
+        if (c.AnyOf.Count > 0 && PassCount(node, c.AnyOf, stopAt: 1) == 0)
         {
             Invalid(node, "the value matches none of the alternatives the schema allows (anyOf)", $"see the schema ({schema.Source}) for the allowed forms");
         }
 
-        if (c.OneOf.Count > 0 && c.OneOf.Count(s => Passes(node, s)) is var matching and not 1)
+        if (c.OneOf.Count > 0 && PassCount(node, c.OneOf, stopAt: int.MaxValue) is var matching and not 1)
         {
             Invalid(node, matching == 0 ? "the value matches none of the alternatives the schema allows (oneOf)" : $"the value matches {matching} of the alternatives, but exactly one is allowed (oneOf)", $"see the schema ({schema.Source}) for the allowed forms");
         }
@@ -360,6 +360,32 @@ internal sealed class SchemaWalker
         {
             return true; // too slow to decide: not reported
         }
+    }
+
+    private static int RuneCount(string text)
+    {
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    // How many of the alternatives a value passes, counting no further than stopAt.
+    private int PassCount(YamlNode node, IReadOnlyList<SchemaNode> alternatives, int stopAt)
+    {
+        var count = 0;
+        for (var i = 0; i < alternatives.Count && count < stopAt; i++)
+        {
+            if (Passes(node, alternatives[i]))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     // Whether a value passes a sub-schema. Sub-schemas of structural schemas hold value validations and required
