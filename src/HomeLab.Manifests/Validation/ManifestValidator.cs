@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using HomeLab.Manifests.Findings;
 using HomeLab.Manifests.Objects;
 using HomeLab.Manifests.Schemas;
@@ -84,7 +85,15 @@ public sealed class ManifestValidator
 
         if (objects.Count >= ParallelThreshold && Options.MaxDegreeOfParallelism != 1)
         {
-            Parallel.For(0, objects.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, () => new SchemaWalker(), (i, _, walker) => Check(i, walker), _ => { });
+            try
+            {
+                Parallel.For(0, objects.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, () => new SchemaWalker(), (i, _, walker) => Check(i, walker), _ => { });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // As on one thread: the failure itself (such as a CRD schema that cannot be read), not a wrapper.
+                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
         }
         else
         {

@@ -69,4 +69,52 @@ public class ParallelValidationTests
         result.Findings.Should().Contain(f => f.Object!.Kind == "Widget" && f.RuleId == ValidationRuleIds.UnknownField && f.FieldPath == "spec.sise");
         result.Findings.Should().NotContain(f => f.Object!.Kind == "Widget" && f.Object.Name.EndsWith("-good", StringComparison.Ordinal));
     }
+
+    private const string UnreadableCrd = """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: gears.example.com
+        spec:
+          group: example.com
+          scope: Namespaced
+          names: { kind: Gear, plural: gears }
+          versions:
+            - name: v1
+              served: true
+              storage: true
+              schema:
+                openAPIV3Schema:
+                  type: object
+                  required: [1]
+        """;
+
+    [Fact]
+    public void A_crd_schema_that_cannot_be_read_fails_its_custom_resources_with_its_own_exception_on_many_threads()
+    {
+        var gears = Enumerable.Range(0, 200).Select(i => $"apiVersion: example.com/v1\nkind: Gear\nmetadata:\n  name: g{i}\n");
+        var objects = ManifestSet.Parse(string.Join("---\n", [UnreadableCrd + "\n", .. gears]), "gears.yaml").Objects;
+
+        Action parallel = () => new ManifestValidator(new ValidationOptions { MaxDegreeOfParallelism = 4 }).Validate(objects);
+        Action sequential = () => new ManifestValidator(new ValidationOptions { MaxDegreeOfParallelism = 1 }).Validate(objects);
+
+        var expected = Record.Exception(sequential);
+        var actual = Record.Exception(parallel);
+
+        expected.Should().NotBeNull().And.NotBeOfType<AggregateException>();
+        actual.Should().BeOfType(expected!.GetType(), "the failure itself, not an AggregateException around it");
+        actual!.Message.Should().Be(expected.Message);
+    }
+
+    [Fact]
+    public void A_crd_schema_that_cannot_be_read_does_not_matter_when_no_object_uses_it()
+    {
+        var objects = ManifestSet.Parse(UnreadableCrd + "\n", "gears.yaml").Objects;
+
+        var result = new ManifestValidator().Validate(objects);
+
+        result.ValidatedCount.Should().Be(1, "the CRD itself is validated against the CRD schema");
+        result.Findings.Should().ContainSingle(f => f.FieldPath == "spec.versions[0].schema.openAPIV3Schema.required[0]")
+            .Which.RuleId.Should().Be(ValidationRuleIds.WrongType);
+    }
 }
