@@ -15,9 +15,16 @@ namespace HomeLab.Manifests.Validation;
 internal sealed class SchemaWalker
 {
     private readonly List<FieldPathSegment> _path = new(16);
+    private readonly bool _probing;
     private ObjectRef? _object;
+    private bool _failed;
+    private SchemaWalker? _trial;
 
     public SchemaWalker(ObjectRef? obj = null) => _object = obj;
+
+    // A trial walker (see Passes) only needs to know whether something fails, not what: it builds no finding.
+    private SchemaWalker(ObjectRef? obj, bool probing)
+        : this(obj) => _probing = probing;
 
     /// <summary>What was found; null while nothing is.</summary>
     public List<Finding>? Findings { get; private set; }
@@ -191,7 +198,7 @@ internal sealed class SchemaWalker
         for (var r = 0; r < requiredFields.Count; r++)
         {
             var required = requiredFields[r];
-            if (IsMissing(map, required))
+            if (IsMissing(map, required) && !Failing())
             {
                 var fieldSchema = properties.GetValueOrDefault(required);
                 var parent = _path.Count == 0 ? "the object" : PathText();
@@ -251,7 +258,7 @@ internal sealed class SchemaWalker
             InvalidValue(scalar, "the value is not base64", "encode it with base64, or put the plain text under stringData instead of data");
         }
 
-        if (schema.Enum is { } allowed && !allowed.Contains(scalar.Value))
+        if (schema.Enum is { } allowed && !allowed.Contains(scalar.Value) && !Failing())
         {
             var closest = FieldSuggestions.Closest(scalar.Value, allowed);
             var hint = closest is null ? $"use one of: {string.Join(", ", allowed)}" : $"did you mean '{closest}'? (one of: {string.Join(", ", allowed)})";
@@ -389,15 +396,21 @@ internal sealed class SchemaWalker
     }
 
     // Whether a value passes a sub-schema. Sub-schemas of structural schemas hold value validations and required
-    // fields, not types, so only those are checked; a fresh walker keeps the findings out of this one.
+    // fields, not types, so only those are checked; a trial walker (one per walker, reused) keeps them out of this one.
     private bool Passes(YamlNode node, SchemaNode schema)
     {
-        var trial = new SchemaWalker(_object);
+        var trial = _trial ??= new SchemaWalker(_object, probing: true);
+        trial._object = _object;
+        trial._path.Clear();
+        trial._failed = false;
         if (node is YamlMap map)
         {
-            if (schema.Required.Any(r => map[r] is null or YamlScalar { IsNull: true }))
+            for (var r = 0; r < schema.Required.Count; r++)
             {
-                return false;
+                if (IsMissing(map, schema.Required[r]))
+                {
+                    return false;
+                }
             }
 
             foreach (var (key, child) in schema.FrozenProperties)
@@ -424,10 +437,23 @@ internal sealed class SchemaWalker
             trial.CheckConstraints(node, schema, constraints);
         }
 
-        return trial.Findings is null;
+        return !trial._failed;
     }
 
-    private void Invalid(YamlNode node, string message, string hint) =>
+    // True when this is a trial walker, which then notes the failure instead of building a finding.
+    private bool Failing()
+    {
+        _failed |= _probing;
+        return _probing;
+    }
+
+    private void Invalid(YamlNode node, string message, string hint)
+    {
+        if (Failing())
+        {
+            return;
+        }
+
         Report(new Finding(ValidationRuleIds.InvalidValue, Severity.Error, $"{PathText()}: {message}")
         {
             Span = node.Span,
@@ -435,12 +461,13 @@ internal sealed class SchemaWalker
             FieldPath = PathText(),
             Hint = hint,
         });
+    }
 
     private void CheckMapKeys(YamlMap map, SchemaRole role)
     {
         foreach (var entry in map.Entries)
         {
-            if (KubernetesNames.CheckQualifiedName(entry.Key) is { } keyProblem)
+            if (KubernetesNames.CheckQualifiedName(entry.Key) is { } keyProblem && !Failing())
             {
                 Report(new Finding(ValidationRuleIds.InvalidLabel, Severity.Error, $"{(role == SchemaRole.Labels ? "label" : "annotation")} key \"{entry.Key}\" is invalid: {keyProblem}")
                 {
@@ -451,7 +478,7 @@ internal sealed class SchemaWalker
                 });
             }
 
-            if (role == SchemaRole.Labels && entry.Value is YamlScalar { Kind: YamlScalarKind.String } value && KubernetesNames.CheckLabelValue(value.Value) is { } valueProblem)
+            if (role == SchemaRole.Labels && entry.Value is YamlScalar { Kind: YamlScalarKind.String } value && KubernetesNames.CheckLabelValue(value.Value) is { } valueProblem && !Failing())
             {
                 Report(new Finding(ValidationRuleIds.InvalidLabel, Severity.Error, $"label value \"{value.Value}\" of \"{entry.Key}\" is invalid: {valueProblem}")
                 {
@@ -466,6 +493,11 @@ internal sealed class SchemaWalker
 
     private void UnknownField(YamlMapEntry entry, SchemaNode schema)
     {
+        if (Failing())
+        {
+            return;
+        }
+
         var names = schema.FrozenProperties.Keys;
         var closest = FieldSuggestions.Closest(entry.Key, names);
         string hint;
@@ -493,7 +525,13 @@ internal sealed class SchemaWalker
         });
     }
 
-    private void WrongType(YamlNode node, SchemaNode schema) =>
+    private void WrongType(YamlNode node, SchemaNode schema)
+    {
+        if (Failing())
+        {
+            return;
+        }
+
         Report(new Finding(ValidationRuleIds.WrongType, Severity.Error, $"{PathText()} must be {Expected(schema)}, not {Describe(node)}")
         {
             Span = node.Span,
@@ -501,8 +539,15 @@ internal sealed class SchemaWalker
             FieldPath = PathText(),
             Hint = WrongTypeHint(node, schema),
         });
+    }
 
-    private void InvalidValue(YamlScalar scalar, string message, string hint) =>
+    private void InvalidValue(YamlScalar scalar, string message, string hint)
+    {
+        if (Failing())
+        {
+            return;
+        }
+
         Report(new Finding(ValidationRuleIds.InvalidValue, Severity.Error, $"{PathText()}: {message}")
         {
             Span = scalar.Span,
@@ -510,6 +555,7 @@ internal sealed class SchemaWalker
             FieldPath = PathText(),
             Hint = hint,
         });
+    }
 
     private string PathText(string? extraKey = null, int upTo = -1)
     {
