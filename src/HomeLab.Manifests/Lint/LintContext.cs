@@ -9,25 +9,37 @@ namespace HomeLab.Manifests.Lint;
 /// the environment, the configuration, and <see cref="Report(KubeObject, FieldPath, string, string?)"/>, which
 /// gives findings their rule id, configured severity, object, field path and span, and drops those an object's
 /// <c>lint.homelab.dev/ignore</c> annotation silences.
+/// <para>Each rule of a run has its own context: the objects and indexes are shared (built once, only read after),
+/// the findings are the rule's own, so that the rules of a large set can run at once on different threads.</para>
 /// </summary>
 public sealed class LintContext
 {
     private static readonly IReadOnlyList<KubeObject> None = [];
-    private readonly Dictionary<string, List<KubeObject>> _byKind = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<KubeObject>> _byNamespace = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Workload>> _workloadsByNamespace = new(StringComparer.Ordinal);
-    private readonly Dictionary<KubeObject, IgnoreAnnotation> _ignores = new(ReferenceEqualityComparer.Instance);
-    private readonly List<Workload> _workloads = [];
+    private readonly Dictionary<string, List<KubeObject>> _byKind;
+    private readonly Dictionary<string, List<KubeObject>> _byNamespace;
+    private readonly Dictionary<string, List<Workload>> _workloadsByNamespace;
+    private readonly Dictionary<KubeObject, IgnoreAnnotation> _ignores;
+    private readonly List<Workload> _workloads;
     private readonly List<Finding> _findings = [];
-    private readonly Dictionary<SourceSpan, string> _chartApplications = [];
+    private readonly Dictionary<SourceSpan, string> _chartApplications;
     private LintRule? _rule;
     private Severity _severity;
+
+    // The text of the path last reported: a rule that reports many objects at one static path renders it once.
+    private FieldPath? _lastPath;
+    private string _lastPathText = string.Empty;
 
     internal LintContext(IReadOnlyList<KubeObject> objects, LintConfiguration configuration, LintEnvironment? environment, IReadOnlySet<string> ruleIds)
     {
         Objects = objects;
         Configuration = configuration;
         Environment = environment;
+        _byKind = new(StringComparer.Ordinal);
+        _byNamespace = new(StringComparer.Ordinal);
+        _workloadsByNamespace = new(StringComparer.Ordinal);
+        _ignores = new(ReferenceEqualityComparer.Instance);
+        _workloads = [];
+        _chartApplications = [];
         foreach (var obj in objects)
         {
             Add(_byKind, obj.Kind ?? string.Empty, obj);
@@ -58,6 +70,20 @@ public sealed class LintContext
                 _ignores[obj] = IgnoreAnnotation.Parse(ignore, ruleIds);
             }
         }
+    }
+
+    // Another rule's context in the same run: the same objects and indexes, no findings yet.
+    private LintContext(LintContext run)
+    {
+        Objects = run.Objects;
+        Configuration = run.Configuration;
+        Environment = run.Environment;
+        _byKind = run._byKind;
+        _byNamespace = run._byNamespace;
+        _workloadsByNamespace = run._workloadsByNamespace;
+        _ignores = run._ignores;
+        _workloads = run._workloads;
+        _chartApplications = run._chartApplications;
     }
 
     /// <summary>Every object of the run, in the set's order.</summary>
@@ -123,7 +149,7 @@ public sealed class LintContext
         {
             Span = SpanOf(obj, path),
             Object = obj.Ref,
-            FieldPath = path.ToString(),
+            FieldPath = PathText(path),
             Hint = hint,
         });
     }
@@ -176,6 +202,9 @@ public sealed class LintContext
 
     internal IEnumerable<string> WorkloadNamespaces => _workloadsByNamespace.Keys.Order(StringComparer.Ordinal);
 
+    /// <summary>A context for another rule of the same run, sharing this one's objects and indexes.</summary>
+    internal LintContext ForRule() => new(this);
+
     internal void Run(LintRule rule, Severity severity)
     {
         _rule = rule;
@@ -201,6 +230,17 @@ public sealed class LintContext
         }
 
         return obj.Span;
+    }
+
+    private string PathText(FieldPath path)
+    {
+        if (!ReferenceEquals(path, _lastPath))
+        {
+            _lastPathText = path.ToString();
+            _lastPath = path;
+        }
+
+        return _lastPathText;
     }
 
     private static void Add<T>(Dictionary<string, List<T>> index, string key, T item)

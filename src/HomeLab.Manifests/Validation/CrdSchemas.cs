@@ -7,14 +7,15 @@ namespace HomeLab.Manifests.Validation;
 /// <summary>
 /// The schemas CustomResourceDefinitions give their custom resources: every served version's
 /// <c>openAPIV3Schema</c> (apiextensions.k8s.io/v1, or v1beta1's <c>spec.validation</c>), with apiVersion, kind and
-/// metadata added at the root as the API server does.
+/// metadata added at the root as the API server does. A schema is read only when an object of its kind is validated:
+/// a rendered set usually carries many CRDs and few of their custom resources.
 /// </summary>
 internal static class CrdSchemas
 {
     public static bool IsCrd(KubeObject obj) => obj.Group == "apiextensions.k8s.io" && obj.Kind == "CustomResourceDefinition";
 
-    /// <summary>Adds the schemas of a CRD; a version without a schema adds nothing.</summary>
-    public static void Add(KubeObject crd, Dictionary<GroupVersionKind, SchemaNode> schemas, KubernetesModelSchemas models)
+    /// <summary>Adds the schemas of a CRD, each read on first use (thread-safe); a version without a schema adds nothing.</summary>
+    public static void Add(KubeObject crd, Dictionary<GroupVersionKind, Lazy<SchemaNode>> schemas, KubernetesModelSchemas models)
     {
         var spec = crd.Root.GetMap("spec");
         var group = spec?.GetString("group");
@@ -43,12 +44,17 @@ internal static class CrdSchemas
 
         foreach (var (version, schema) in versions)
         {
-            if (schema is YamlMap)
+            if (schema is YamlMap map)
             {
-                var reader = new OpenApiSchemaReader(null, $"CRD {crd.Name} ({crd.SourceFile})");
-                schemas[new GroupVersionKind(group, version, kind)] = WithObjectFields(reader.Read(schema.ToJson()), models);
+                schemas[new GroupVersionKind(group, version, kind)] = new(() => Read(crd, map, models), LazyThreadSafetyMode.ExecutionAndPublication);
             }
         }
+    }
+
+    private static SchemaNode Read(KubeObject crd, YamlMap schema, KubernetesModelSchemas models)
+    {
+        var reader = new OpenApiSchemaReader(null, $"CRD {crd.Name} ({crd.SourceFile})");
+        return WithObjectFields(reader.Read(schema.ToJson()), models);
     }
 
     private static SchemaNode WithObjectFields(SchemaNode root, KubernetesModelSchemas models)

@@ -13,20 +13,7 @@ public static class KubernetesNames
     public static string? CheckDns1123Subdomain(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length is 0 or > 253)
-        {
-            return text.Length == 0 ? "must not be empty" : $"must be at most 253 characters (it has {text.Length})";
-        }
-
-        foreach (var part in text.AsSpan().Split('.'))
-        {
-            if (!IsDns1123LabelText(text.AsSpan(part)))
-            {
-                return "must consist of lower-case letters, digits, '-' and '.', and start and end with a letter or digit";
-            }
-        }
-
-        return null;
+        return CheckDns1123Subdomain(text.AsSpan());
     }
 
     /// <summary>Checks a DNS-1123 label: at most 63 characters, lower-case alphanumeric or '-', alphanumeric at both ends.</summary>
@@ -82,12 +69,13 @@ public static class KubernetesNames
     public static string? CheckQualifiedName(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Spans, not substrings: most keys are valid and a check allocates nothing.
         var slash = text.IndexOf('/', StringComparison.Ordinal);
-        var name = text;
+        var name = text.AsSpan();
         if (slash >= 0)
         {
-            var prefix = text[..slash];
-            name = text[(slash + 1)..];
+            var prefix = text.AsSpan(0, slash);
+            name = text.AsSpan(slash + 1);
             if (CheckDns1123Subdomain(prefix) is { } problem)
             {
                 return $"the prefix '{prefix}' {problem}";
@@ -142,6 +130,24 @@ public static class KubernetesNames
             if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))
             {
                 return "must consist of letters, digits, '-', '_' and '.'";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? CheckDns1123Subdomain(ReadOnlySpan<char> text)
+    {
+        if (text.Length is 0 or > 253)
+        {
+            return text.Length == 0 ? "must not be empty" : $"must be at most 253 characters (it has {text.Length})";
+        }
+
+        foreach (var part in text.Split('.'))
+        {
+            if (!IsDns1123LabelText(text[part]))
+            {
+                return "must consist of lower-case letters, digits, '-' and '.', and start and end with a letter or digit";
             }
         }
 

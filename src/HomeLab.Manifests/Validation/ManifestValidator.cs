@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using HomeLab.Manifests.Findings;
 using HomeLab.Manifests.Objects;
 using HomeLab.Manifests.Schemas;
@@ -21,7 +22,7 @@ public sealed class ManifestValidator
     private readonly OpenApiSchemaCache? _cache;
     private readonly Version _target;
     private readonly ConcurrentDictionary<GroupVersionKind, SchemaNode?> _builtIn = new();
-    private readonly Lazy<(Dictionary<GroupVersionKind, SchemaNode> Schemas, IReadOnlyList<Finding> Findings)> _extraCrds;
+    private readonly Lazy<(Dictionary<GroupVersionKind, Lazy<SchemaNode>> Schemas, IReadOnlyList<Finding> Findings)> _extraCrds;
 
     /// <summary>Creates a validator.</summary>
     /// <param name="options">How to validate; <see cref="ValidationOptions.Default"/> when null.</param>
@@ -59,7 +60,7 @@ public sealed class ManifestValidator
     {
         ArgumentNullException.ThrowIfNull(objects);
         var (extraSchemas, extraFindings) = _extraCrds.Value;
-        var crds = new Dictionary<GroupVersionKind, SchemaNode>(extraSchemas);
+        var crds = new Dictionary<GroupVersionKind, Lazy<SchemaNode>>(extraSchemas);
         foreach (var obj in objects)
         {
             if (CrdSchemas.IsCrd(obj))
@@ -71,17 +72,35 @@ public sealed class ManifestValidator
         var perObject = new List<Finding>?[objects.Count];
         var outcomes = new Outcome[objects.Count];
         var cacheFindings = new ConcurrentDictionary<string, Finding>(StringComparer.Ordinal);
-        void Check(int i) => outcomes[i] = ValidateObject(objects[i], crds, cacheFindings, out perObject[i]);
+        // One walker per thread, reused object after object; each object's findings land at its own index, so the
+        // order is the objects' whatever thread checked them.
+        SchemaWalker Check(int i, SchemaWalker walker)
+        {
+            var obj = objects[i];
+            walker.Begin(obj.Ref);
+            outcomes[i] = this.Check(obj, crds, cacheFindings, walker);
+            perObject[i] = walker.End();
+            return walker;
+        }
 
         if (objects.Count >= ParallelThreshold && Options.MaxDegreeOfParallelism != 1)
         {
-            Parallel.For(0, objects.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, Check);
+            try
+            {
+                Parallel.For(0, objects.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.MaxDegreeOfParallelism }, () => new SchemaWalker(), (i, _, walker) => Check(i, walker), _ => { });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // As on one thread: the failure itself (such as a CRD schema that cannot be read), not a wrapper.
+                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
         }
         else
         {
+            var walker = new SchemaWalker();
             for (var i = 0; i < objects.Count; i++)
             {
-                Check(i);
+                Check(i, walker);
             }
         }
 
@@ -132,7 +151,7 @@ public sealed class ManifestValidator
 
     private static void ReportDuplicates(IReadOnlyList<KubeObject> objects, List<Finding>?[] perObject)
     {
-        var seen = new Dictionary<(string Group, string Kind, string Namespace, string Name), int>();
+        var seen = new Dictionary<(string Group, string Kind, string Namespace, string Name), int>(objects.Count);
         for (var i = 0; i < objects.Count; i++)
         {
             var obj = objects[i];
@@ -160,15 +179,7 @@ public sealed class ManifestValidator
 
     private static SourceSpan NameSpan(KubeObject obj) => obj.Metadata?["name"]?.Span is { IsKnown: true } span ? span : obj.Span;
 
-    private Outcome ValidateObject(KubeObject obj, Dictionary<GroupVersionKind, SchemaNode> crds, ConcurrentDictionary<string, Finding> cacheFindings, out List<Finding>? findings)
-    {
-        var walker = new SchemaWalker(obj.Ref);
-        var outcome = Check(obj, crds, cacheFindings, walker);
-        findings = walker.Findings;
-        return outcome;
-    }
-
-    private Outcome Check(KubeObject obj, Dictionary<GroupVersionKind, SchemaNode> crds, ConcurrentDictionary<string, Finding> cacheFindings, SchemaWalker walker)
+    private Outcome Check(KubeObject obj, Dictionary<GroupVersionKind, Lazy<SchemaNode>> crds, ConcurrentDictionary<string, Finding> cacheFindings, SchemaWalker walker)
     {
         if (!CheckIdentity(obj, walker))
         {
@@ -182,7 +193,7 @@ public sealed class ManifestValidator
         }
 
         CheckNames(obj, walker);
-        var schema = crds.GetValueOrDefault(gvk) ?? FindBuiltIn(gvk, cacheFindings);
+        var schema = crds.TryGetValue(gvk, out var crd) ? crd.Value : FindBuiltIn(gvk, cacheFindings);
         if (schema is not null)
         {
             walker.Walk(obj.Root, schema);
@@ -378,9 +389,9 @@ public sealed class ManifestValidator
         return _builtIn.GetOrAdd(gvk, schema);
     }
 
-    private (Dictionary<GroupVersionKind, SchemaNode>, IReadOnlyList<Finding>) LoadExtraCrds()
+    private (Dictionary<GroupVersionKind, Lazy<SchemaNode>>, IReadOnlyList<Finding>) LoadExtraCrds()
     {
-        var schemas = new Dictionary<GroupVersionKind, SchemaNode>();
+        var schemas = new Dictionary<GroupVersionKind, Lazy<SchemaNode>>();
         if (Options.ExtraCrdFiles.Count == 0)
         {
             return (schemas, []);

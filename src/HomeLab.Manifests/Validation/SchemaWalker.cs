@@ -9,17 +9,41 @@ namespace HomeLab.Manifests.Validation;
 /// <summary>
 /// Checks one object's YAML against a <see cref="SchemaNode"/>, walking both together. The path is kept as a
 /// stack of segments and only rendered when something is reported, so a clean object allocates almost nothing.
-/// One walker serves one object on one thread.
+/// One walker serves one object at a time on one thread; <see cref="Begin"/> and <see cref="End"/> let a thread's
+/// walker serve its objects one after the other.
 /// </summary>
 internal sealed class SchemaWalker
 {
     private readonly List<FieldPathSegment> _path = new(16);
-    private readonly ObjectRef _object;
+    private readonly bool _probing;
+    private ObjectRef? _object;
+    private bool _failed;
+    private SchemaWalker? _trial;
 
-    public SchemaWalker(ObjectRef obj) => _object = obj;
+    public SchemaWalker(ObjectRef? obj = null) => _object = obj;
+
+    // A trial walker (see Passes) only needs to know whether something fails, not what: it builds no finding.
+    private SchemaWalker(ObjectRef? obj, bool probing)
+        : this(obj) => _probing = probing;
 
     /// <summary>What was found; null while nothing is.</summary>
     public List<Finding>? Findings { get; private set; }
+
+    /// <summary>Starts on an object: an empty path and no findings.</summary>
+    public void Begin(ObjectRef obj)
+    {
+        _object = obj;
+        _path.Clear();
+        Findings = null;
+    }
+
+    /// <summary>Ends an object: its findings (null when none), which the walker no longer holds.</summary>
+    public List<Finding>? End()
+    {
+        var findings = Findings;
+        Findings = null;
+        return findings;
+    }
 
     public void Walk(YamlNode node, SchemaNode schema) => Visit(node, schema);
 
@@ -169,9 +193,12 @@ internal sealed class SchemaWalker
             CheckMapKeys(map, schema.Role);
         }
 
-        foreach (var required in schema.Required)
+        // By index (no enumerator per map), each key looked for among the entries (no index built on the map).
+        var requiredFields = schema.Required;
+        for (var r = 0; r < requiredFields.Count; r++)
         {
-            if (map[required] is null or YamlScalar { IsNull: true })
+            var required = requiredFields[r];
+            if (IsMissing(map, required) && !Failing())
             {
                 var fieldSchema = properties.GetValueOrDefault(required);
                 var parent = _path.Count == 0 ? "the object" : PathText();
@@ -184,6 +211,19 @@ internal sealed class SchemaWalker
                 });
             }
         }
+    }
+
+    private static bool IsMissing(YamlMap map, string key)
+    {
+        foreach (var entry in map.Entries)
+        {
+            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+            {
+                return entry.Value is YamlScalar { IsNull: true };
+            }
+        }
+
+        return true;
     }
 
     private void VisitScalar(YamlScalar scalar, SchemaNode schema)
@@ -218,7 +258,7 @@ internal sealed class SchemaWalker
             InvalidValue(scalar, "the value is not base64", "encode it with base64, or put the plain text under stringData instead of data");
         }
 
-        if (schema.Enum is { } allowed && !allowed.Contains(scalar.Value))
+        if (schema.Enum is { } allowed && !allowed.Contains(scalar.Value) && !Failing())
         {
             var closest = FieldSuggestions.Closest(scalar.Value, allowed);
             var hint = closest is null ? $"use one of: {string.Join(", ", allowed)}" : $"did you mean '{closest}'? (one of: {string.Join(", ", allowed)})";
@@ -231,7 +271,7 @@ internal sealed class SchemaWalker
         switch (node)
         {
             case YamlScalar { Kind: YamlScalarKind.String } text when schema.Type is SchemaType.String or SchemaType.IntOrString or SchemaType.Any:
-                var length = text.Value.EnumerateRunes().Count();
+                var length = c.MinLength is null && c.MaxLength is null ? 0 : RuneCount(text.Value);
                 if (c.MinLength is { } min && length < min)
                 {
                     InvalidValue(text, $"\"{text.Value}\" is shorter than {min} characters", $"the schema ({schema.Source}) asks for at least {min}");
@@ -301,12 +341,12 @@ internal sealed class SchemaWalker
             Visit(node, all);
         }
 
-        if (c.AnyOf.Count > 0 && !c.AnyOf.Any(s => Passes(node, s)))
+        if (c.AnyOf.Count > 0 && PassCount(node, c.AnyOf, stopAt: 1) == 0)
         {
             Invalid(node, "the value matches none of the alternatives the schema allows (anyOf)", $"see the schema ({schema.Source}) for the allowed forms");
         }
 
-        if (c.OneOf.Count > 0 && c.OneOf.Count(s => Passes(node, s)) is var matching and not 1)
+        if (c.OneOf.Count > 0 && PassCount(node, c.OneOf, stopAt: int.MaxValue) is var matching and not 1)
         {
             Invalid(node, matching == 0 ? "the value matches none of the alternatives the schema allows (oneOf)" : $"the value matches {matching} of the alternatives, but exactly one is allowed (oneOf)", $"see the schema ({schema.Source}) for the allowed forms");
         }
@@ -329,16 +369,48 @@ internal sealed class SchemaWalker
         }
     }
 
+    private static int RuneCount(string text)
+    {
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    // How many of the alternatives a value passes, counting no further than stopAt.
+    private int PassCount(YamlNode node, IReadOnlyList<SchemaNode> alternatives, int stopAt)
+    {
+        var count = 0;
+        for (var i = 0; i < alternatives.Count && count < stopAt; i++)
+        {
+            if (Passes(node, alternatives[i]))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     // Whether a value passes a sub-schema. Sub-schemas of structural schemas hold value validations and required
-    // fields, not types, so only those are checked; a fresh walker keeps the findings out of this one.
+    // fields, not types, so only those are checked; a trial walker (one per walker, reused) keeps them out of this one.
     private bool Passes(YamlNode node, SchemaNode schema)
     {
-        var trial = new SchemaWalker(_object);
+        var trial = _trial ??= new SchemaWalker(_object, probing: true);
+        trial._object = _object;
+        trial._path.Clear();
+        trial._failed = false;
         if (node is YamlMap map)
         {
-            if (schema.Required.Any(r => map[r] is null or YamlScalar { IsNull: true }))
+            for (var r = 0; r < schema.Required.Count; r++)
             {
-                return false;
+                if (IsMissing(map, schema.Required[r]))
+                {
+                    return false;
+                }
             }
 
             foreach (var (key, child) in schema.FrozenProperties)
@@ -365,10 +437,23 @@ internal sealed class SchemaWalker
             trial.CheckConstraints(node, schema, constraints);
         }
 
-        return trial.Findings is null;
+        return !trial._failed;
     }
 
-    private void Invalid(YamlNode node, string message, string hint) =>
+    // True when this is a trial walker, which then notes the failure instead of building a finding.
+    private bool Failing()
+    {
+        _failed |= _probing;
+        return _probing;
+    }
+
+    private void Invalid(YamlNode node, string message, string hint)
+    {
+        if (Failing())
+        {
+            return;
+        }
+
         Report(new Finding(ValidationRuleIds.InvalidValue, Severity.Error, $"{PathText()}: {message}")
         {
             Span = node.Span,
@@ -376,12 +461,13 @@ internal sealed class SchemaWalker
             FieldPath = PathText(),
             Hint = hint,
         });
+    }
 
     private void CheckMapKeys(YamlMap map, SchemaRole role)
     {
         foreach (var entry in map.Entries)
         {
-            if (KubernetesNames.CheckQualifiedName(entry.Key) is { } keyProblem)
+            if (KubernetesNames.CheckQualifiedName(entry.Key) is { } keyProblem && !Failing())
             {
                 Report(new Finding(ValidationRuleIds.InvalidLabel, Severity.Error, $"{(role == SchemaRole.Labels ? "label" : "annotation")} key \"{entry.Key}\" is invalid: {keyProblem}")
                 {
@@ -392,7 +478,7 @@ internal sealed class SchemaWalker
                 });
             }
 
-            if (role == SchemaRole.Labels && entry.Value is YamlScalar { Kind: YamlScalarKind.String } value && KubernetesNames.CheckLabelValue(value.Value) is { } valueProblem)
+            if (role == SchemaRole.Labels && entry.Value is YamlScalar { Kind: YamlScalarKind.String } value && KubernetesNames.CheckLabelValue(value.Value) is { } valueProblem && !Failing())
             {
                 Report(new Finding(ValidationRuleIds.InvalidLabel, Severity.Error, $"label value \"{value.Value}\" of \"{entry.Key}\" is invalid: {valueProblem}")
                 {
@@ -407,6 +493,11 @@ internal sealed class SchemaWalker
 
     private void UnknownField(YamlMapEntry entry, SchemaNode schema)
     {
+        if (Failing())
+        {
+            return;
+        }
+
         var names = schema.FrozenProperties.Keys;
         var closest = FieldSuggestions.Closest(entry.Key, names);
         string hint;
@@ -434,7 +525,13 @@ internal sealed class SchemaWalker
         });
     }
 
-    private void WrongType(YamlNode node, SchemaNode schema) =>
+    private void WrongType(YamlNode node, SchemaNode schema)
+    {
+        if (Failing())
+        {
+            return;
+        }
+
         Report(new Finding(ValidationRuleIds.WrongType, Severity.Error, $"{PathText()} must be {Expected(schema)}, not {Describe(node)}")
         {
             Span = node.Span,
@@ -442,8 +539,15 @@ internal sealed class SchemaWalker
             FieldPath = PathText(),
             Hint = WrongTypeHint(node, schema),
         });
+    }
 
-    private void InvalidValue(YamlScalar scalar, string message, string hint) =>
+    private void InvalidValue(YamlScalar scalar, string message, string hint)
+    {
+        if (Failing())
+        {
+            return;
+        }
+
         Report(new Finding(ValidationRuleIds.InvalidValue, Severity.Error, $"{PathText()}: {message}")
         {
             Span = scalar.Span,
@@ -451,6 +555,7 @@ internal sealed class SchemaWalker
             FieldPath = PathText(),
             Hint = hint,
         });
+    }
 
     private string PathText(string? extraKey = null, int upTo = -1)
     {

@@ -124,4 +124,29 @@ public class ContainerRuleTests
             .Should().Equal("spec.template.spec.hostNetwork", "spec.template.spec.hostPID");
         LintTestSet.Lint(yaml, configuration: allowed).Where(f => f.RuleId is LintRuleIds.NoPrivileged or LintRuleIds.NoHostNamespaces).Should().BeEmpty();
     }
+
+    [Fact]
+    public void Findings_of_init_containers_name_their_own_list_index_and_field()
+    {
+        var yaml = LintTestSet.Baseline.Replace("      containers:\n", """
+                  initContainers:
+                    - name: migrate
+                      image: migrate:1.0
+                      resources:
+                        requests: { cpu: -1 }
+                    - name: warm
+                      image: warm:1.0
+                      resources:
+                        limits: { memory: 100m }
+                  containers:
+
+            """, StringComparison.Ordinal);
+
+        var findings = LintTestSet.Lint(yaml, LintRuleIds.ResourceValues);
+
+        findings.Select(f => (f.FieldPath, f.Message)).Should().Equal(
+            ("spec.template.spec.initContainers[0].resources.requests.cpu", "container 'migrate' has a negative cpu (-1)"),
+            ("spec.template.spec.initContainers[1].resources.limits.memory", "container 'warm' asks for memory 100m, which is 0.1 bytes (m means thousandths)"));
+        findings.Select(f => f.Span!.Value.Line).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems("each finding stands at its own field");
+    }
 }

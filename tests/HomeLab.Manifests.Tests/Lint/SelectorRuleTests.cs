@@ -36,4 +36,26 @@ public class SelectorRuleTests
         LintTestSet.Lint(otherNamespace, LintRuleIds.ServiceSelector).Should().ContainSingle();
         LintTestSet.Lint(headless, LintRuleIds.ServiceSelector).Should().BeEmpty("a Service without a selector has endpoints managed by hand");
     }
+
+    [Fact]
+    public void A_service_is_held_against_every_pod_template_of_its_namespace_not_only_the_first()
+    {
+        var api = LintTestSet.Deployment.Replace("name: web\n", "name: api\n", StringComparison.Ordinal).Replace("{ app: web }", "{ app: api }", StringComparison.Ordinal);
+        var yaml = LintTestSet.Join(LintTestSet.Namespace, LintTestSet.Deployment, api, LintTestSet.Service.Replace("{ app: web }", "{ app: api }", StringComparison.Ordinal));
+
+        LintTestSet.Lint(yaml, LintRuleIds.ServiceSelector).Should().BeEmpty("the second Deployment's pods carry app: api");
+    }
+
+    [Fact]
+    public void Every_service_that_selects_nothing_has_its_own_finding_at_its_own_selector()
+    {
+        var services = Enumerable.Range(0, 3).Select(i => LintTestSet.Service.Replace("name: web,", $"name: lost{i},", StringComparison.Ordinal).Replace("{ app: web }", $"{{ app: gone{i} }}", StringComparison.Ordinal));
+        var yaml = LintTestSet.Join([LintTestSet.Namespace, LintTestSet.Deployment, .. services]);
+
+        var findings = LintTestSet.Lint(yaml, LintRuleIds.ServiceSelector);
+
+        findings.Select(f => f.Object!.Name).Should().Equal("lost0", "lost1", "lost2");
+        findings.Should().OnlyContain(f => f.FieldPath == "spec.selector");
+        findings.Select(f => f.Span!.Value.Line).Should().OnlyHaveUniqueItems();
+    }
 }

@@ -25,7 +25,7 @@ internal abstract class ContainerRule(string id, Severity severity, string ratio
 
     protected virtual bool AppliesTo(LintContext context, Workload workload) => true;
 
-    protected abstract void CheckContainer(LintContext context, Workload workload, YamlMap container, Func<FieldPath> path);
+    protected abstract void CheckContainer(LintContext context, Workload workload, YamlMap container, ContainerPath path);
 
     /// <summary>A container's security context setting, falling back to the pod's where Kubernetes does.</summary>
     protected static YamlScalar? SecuritySetting(Workload workload, YamlMap container, string key, bool podLevel) =>
@@ -43,8 +43,7 @@ internal abstract class ContainerRule(string id, Severity severity, string ratio
         {
             if (list[i] is YamlMap container)
             {
-                var index = i;
-                CheckContainer(context, workload, container, () => workload.PodSpecPath.Key(listName).Index(index));
+                CheckContainer(context, workload, container, new ContainerPath(workload, listName, i));
             }
         }
     }

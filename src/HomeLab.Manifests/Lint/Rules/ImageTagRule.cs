@@ -15,12 +15,12 @@ internal sealed class ImageTagRule() : ContainerRule(
         && (workload.TemplateAnnotations?.ContainsKey("inject.istio.io/templates") == true
             || workload.TemplateLabels.GetValueOrDefault("sidecar.istio.io/inject") == "true");
 
-    protected override void CheckContainer(LintContext context, Workload workload, YamlMap container, Func<FieldPath> path)
+    protected override void CheckContainer(LintContext context, Workload workload, YamlMap container, ContainerPath path)
     {
         var image = container.GetString("image");
         if (string.IsNullOrEmpty(image))
         {
-            context.Report(workload.Object, path().Key("image"), $"container '{container.GetString("name")}' has no image", "set image: registry/name:tag");
+            context.Report(workload.Object, path.Build().Key("image"), $"container '{container.GetString("name")}' has no image", "set image: registry/name:tag");
             return;
         }
 
@@ -34,11 +34,11 @@ internal sealed class ImageTagRule() : ContainerRule(
         var tag = colon < 0 ? null : image[(colon + 1)..];
         if (string.IsNullOrEmpty(tag))
         {
-            context.Report(workload.Object, path().Key("image"), $"image '{image}' has no tag, so it means latest", "pin a version tag or a digest (@sha256:...)");
+            context.Report(workload.Object, path.Build().Key("image"), $"image '{image}' has no tag, so it means latest", "pin a version tag or a digest (@sha256:...)");
         }
         else if (tag == "latest")
         {
-            context.Report(workload.Object, path().Key("image"), $"image '{image}' uses the tag latest", "pin a version tag or a digest (@sha256:...)");
+            context.Report(workload.Object, path.Build().Key("image"), $"image '{image}' uses the tag latest", "pin a version tag or a digest (@sha256:...)");
         }
     }
 }

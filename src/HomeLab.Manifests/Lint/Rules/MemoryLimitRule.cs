@@ -9,11 +9,11 @@ internal sealed class MemoryLimitRule() : ContainerRule(
     "A container without a memory limit can take a node's memory and get its neighbours killed.",
     includeInitContainers: false)
 {
-    protected override void CheckContainer(LintContext context, Workload workload, YamlMap container, Func<FieldPath> path)
+    protected override void CheckContainer(LintContext context, Workload workload, YamlMap container, ContainerPath path)
     {
         if (container.GetMap("resources")?.GetMap("limits")?["memory"] is null)
         {
-            context.Report(workload.Object, path().Key("resources").Key("limits").Key("memory"), $"container '{container.GetString("name")}' has no memory limit", "set resources.limits.memory");
+            context.Report(workload.Object, path.Build().Key("resources").Key("limits").Key("memory"), $"container '{container.GetString("name")}' has no memory limit", "set resources.limits.memory");
         }
     }
 }

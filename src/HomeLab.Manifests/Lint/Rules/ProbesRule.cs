@@ -11,13 +11,13 @@ internal sealed class ProbesRule() : ContainerRule(
 {
     protected override bool AppliesTo(LintContext context, Workload workload) => workload.IsLongRunning;
 
-    protected override void CheckContainer(LintContext context, Workload workload, YamlMap container, Func<FieldPath> path)
+    protected override void CheckContainer(LintContext context, Workload workload, YamlMap container, ContainerPath path)
     {
         foreach (var probe in (ReadOnlySpan<string>)["livenessProbe", "readinessProbe"])
         {
             if (container[probe] is null)
             {
-                context.Report(workload.Object, path().Key(probe), $"container '{container.GetString("name")}' has no {probe}", $"add {probe} (httpGet, tcpSocket, grpc or exec)");
+                context.Report(workload.Object, path.Build().Key(probe), $"container '{container.GetString("name")}' has no {probe}", $"add {probe} (httpGet, tcpSocket, grpc or exec)");
             }
         }
     }

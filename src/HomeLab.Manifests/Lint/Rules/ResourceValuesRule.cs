@@ -16,7 +16,7 @@ internal sealed class ResourceValuesRule() : ContainerRule(
 {
     private static readonly string[] Names = ["cpu", "memory", "ephemeral-storage"];
 
-    protected override void CheckContainer(LintContext context, Workload workload, YamlMap container, Func<FieldPath> path)
+    protected override void CheckContainer(LintContext context, Workload workload, YamlMap container, ContainerPath path)
     {
         if (container.GetMap("resources") is not { } resources)
         {
@@ -28,16 +28,16 @@ internal sealed class ResourceValuesRule() : ContainerRule(
         var limits = resources.GetMap("limits");
         foreach (var resource in Names)
         {
-            var request = Check(context, workload, requests, resource, () => path().Key("resources").Key("requests").Key(resource), name);
-            var limit = Check(context, workload, limits, resource, () => path().Key("resources").Key("limits").Key(resource), name);
+            var request = Check(context, workload, requests, resource, path, "requests", name);
+            var limit = Check(context, workload, limits, resource, path, "limits", name);
             if (request is { } r && limit is { } l && r.Value > l.Value)
             {
-                context.Report(workload.Object, path().Key("resources").Key("requests").Key(resource), $"container '{name}' requests {r.Text} {resource}, more than its limit of {l.Text}", "raise the limit or lower the request; Kubernetes rejects a request above its limit");
+                context.Report(workload.Object, At(path, "requests", resource), $"container '{name}' requests {r.Text} {resource}, more than its limit of {l.Text}", "raise the limit or lower the request; Kubernetes rejects a request above its limit");
             }
         }
     }
 
-    private static (decimal Value, string Text)? Check(LintContext context, Workload workload, YamlMap? map, string resource, Func<FieldPath> path, string? container)
+    private static (decimal Value, string Text)? Check(LintContext context, Workload workload, YamlMap? map, string resource, ContainerPath container, string section, string? name)
     {
         if (map?[resource] is not YamlScalar { IsNull: false } scalar)
         {
@@ -47,7 +47,7 @@ internal sealed class ResourceValuesRule() : ContainerRule(
         var text = scalar.Value.Trim();
         if (text.StartsWith('-'))
         {
-            context.Report(workload.Object, path(), $"container '{container}' has a negative {resource} ({text})", "resources are zero or more");
+            context.Report(workload.Object, At(container, section, resource), $"container '{name}' has a negative {resource} ({text})", "resources are zero or more");
             return null;
         }
 
@@ -58,9 +58,11 @@ internal sealed class ResourceValuesRule() : ContainerRule(
 
         if (resource != "cpu" && text.EndsWith('m'))
         {
-            context.Report(workload.Object, path(), $"container '{container}' asks for {resource} {text}, which is {value:0.###} bytes (m means thousandths)", $"write {text[..^1]}Mi for mebibytes, or {text[..^1]}M for megabytes");
+            context.Report(workload.Object, At(container, section, resource), $"container '{name}' asks for {resource} {text}, which is {value:0.###} bytes (m means thousandths)", $"write {text[..^1]}Mi for mebibytes, or {text[..^1]}M for megabytes");
         }
 
         return (value, text);
     }
+
+    private static FieldPath At(ContainerPath container, string section, string resource) => container.Build().Key("resources").Key(section).Key(resource);
 }

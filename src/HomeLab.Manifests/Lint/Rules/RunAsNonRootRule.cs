@@ -9,7 +9,7 @@ internal sealed class RunAsNonRootRule() : ContainerRule(
     "A process running as root turns a container escape into a node takeover.",
     includeInitContainers: true)
 {
-    protected override void CheckContainer(LintContext context, Workload workload, YamlMap container, Func<FieldPath> path)
+    protected override void CheckContainer(LintContext context, Workload workload, YamlMap container, ContainerPath path)
     {
         var nonRoot = SecuritySetting(workload, container, "runAsNonRoot", podLevel: true);
         var user = SecuritySetting(workload, container, "runAsUser", podLevel: true);
@@ -24,8 +24,8 @@ internal sealed class RunAsNonRootRule() : ContainerRule(
         }
     }
 
-    private static FieldPath PathOf(Workload workload, YamlMap container, Func<FieldPath> path, string key) =>
+    private static FieldPath PathOf(Workload workload, YamlMap container, ContainerPath path, string key) =>
         container.GetMap("securityContext")?[key] is null && workload.PodSpec.GetMap("securityContext")?[key] is not null
             ? workload.PodSpecPath.Key("securityContext").Key(key)
-            : path().Key("securityContext").Key(key);
+            : path.Build().Key("securityContext").Key(key);
 }

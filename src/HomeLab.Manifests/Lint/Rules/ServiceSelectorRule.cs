@@ -20,10 +20,15 @@ internal sealed class ServiceSelectorRule() : LintRule(
                 continue;
             }
 
+            // The selector is read once per Service (not once per pod template it is held against), and only when
+            // there is a pod to hold it against.
+            Objects.LabelSelector? wanted = null;
+            var ns = LintContext.NamespaceOf(service);
             var matched = false;
-            foreach (var workload in context.WorkloadsIn(LintContext.NamespaceOf(service)))
+            foreach (var workload in context.WorkloadsIn(ns))
             {
-                if (LabelSelector.MatchesLabels(selector, workload.TemplateLabels))
+                wanted ??= Objects.LabelSelector.FromLabelMap(selector);
+                if (wanted.Matches(workload.TemplateLabels))
                 {
                     matched = true;
                     break;
@@ -34,13 +39,19 @@ internal sealed class ServiceSelectorRule() : LintRule(
             {
                 // Pods the Prometheus Operator creates for its resources, or that k3s itself runs.
                 managed ??= ManagedPod.In(context.Objects);
-                var ns = LintContext.NamespaceOf(service);
-                matched = managed.Any(p => p.Namespace == ns && LabelSelector.MatchesLabels(selector, p.Labels));
+                foreach (var pod in managed)
+                {
+                    if (pod.Namespace == ns && (wanted ??= Objects.LabelSelector.FromLabelMap(selector)).Matches(pod.Labels))
+                    {
+                        matched = true;
+                        break;
+                    }
+                }
             }
 
             if (!matched)
             {
-                context.Report(service, SelectorPath, $"the selector of Service '{service.Name}' matches no pod template in namespace {LintContext.NamespaceOf(service)}", "match the labels of a workload's spec.template.metadata.labels (or of the pods an operator creates)");
+                context.Report(service, SelectorPath, $"the selector of Service '{service.Name}' matches no pod template in namespace {ns}", "match the labels of a workload's spec.template.metadata.labels (or of the pods an operator creates)");
             }
         }
     }
