@@ -96,7 +96,7 @@ public sealed class EnvironmentRenderer
 
     /// <summary>The render cache the options name; null when they name none.</summary>
     internal RenderCache? Cache(RenderOptions options) =>
-        options.RenderCacheDirectory is { } directory ? _caches.GetOrAdd((Path.GetFullPath(directory), !options.RefreshRenderCache), key => new RenderCache(key.Directory, key.Reuse)) : null;
+        options.RenderCacheDirectory is { } directory ? _caches.GetOrAdd((Path.GetFullPath(directory), !options.RefreshRenderCache), key => RenderCache.Open(key.Directory, key.Reuse, options.Clock)) : null;
 
     /// <summary>
     /// The source these inputs render to, rendered at most once per renderer (environments share it) and, with a render

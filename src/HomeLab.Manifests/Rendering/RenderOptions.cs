@@ -54,6 +54,9 @@ public sealed record RenderOptions
     /// entries are written anew.</summary>
     public bool RefreshRenderCache { get; init; }
 
+    /// <summary>The clock the render cache ages its entries by (see <see cref="RenderCache"/>).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>
     /// Whether remote charts are only pulled into the chart cache (each package checked against its repository index's
     /// digest) and not rendered: what <c>SyncCharts</c> does to get every pinned chart ahead of offline work. The
