@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace HomeLab.Manifests.Yaml;
@@ -24,6 +25,10 @@ internal sealed class YamlBlockReader
     private readonly StringPool _pool;
     private readonly int _maxDepth;
     private readonly List<YamlMapEntry> _entries = [];
+
+    // Every map's entries, side by side in the order the maps end; the block gets them as one array at the end.
+    private readonly List<YamlMapEntry> _mapEntries = [];
+    private readonly MapEntryBlock _block = new();
     private readonly List<YamlNode> _items = [];
     private readonly StringBuilder _builder = new();
     private int _p;
@@ -108,6 +113,18 @@ internal sealed class YamlBlockReader
 
             documents.Add(new YamlDocument(root, index++, DocumentSpan(start)));
         }
+
+        _block.Entries = CollectionsMarshal.AsSpan(_mapEntries).ToArray();
+    }
+
+    // A map of the entries pushed since `first`: they move to the text's block.
+    private YamlMap Map(int first, int start, int end)
+    {
+        var entries = CollectionsMarshal.AsSpan(_entries)[first..];
+        var offset = _mapEntries.Count;
+        _mapEntries.AddRange(entries);
+        _entries.RemoveRange(first, entries.Length);
+        return new YamlMap(_block, offset, _mapEntries.Count - offset, _lines, start, end);
     }
 
     // A document ends where the next "---" starts, or at the end of the text, which counts as a new line.
@@ -189,8 +206,7 @@ internal sealed class YamlBlockReader
             }
         }
 
-        var entries = YamlEventReader.Pop(_entries, first);
-        return new YamlMap(entries, _lines, start, _lastEnd);
+        return Map(first, start, _lastEnd);
     }
 
     private bool IsDuplicate(int first, string key, ref HashSet<string>? keys)
@@ -984,8 +1000,7 @@ internal sealed class YamlBlockReader
         _lastEnd = _p++;
         if (map)
         {
-            var entries = YamlEventReader.Pop(_entries, firstEntry);
-            return new YamlMap(entries, _lines, start, _lastEnd);
+            return Map(firstEntry, start, _lastEnd);
         }
 
         var items = YamlEventReader.Pop(_items, firstItem);

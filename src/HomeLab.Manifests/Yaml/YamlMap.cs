@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 
 namespace HomeLab.Manifests.Yaml;
@@ -13,7 +11,10 @@ public sealed class YamlMap : YamlNode
     private const int IndexThreshold = 8;
     private static readonly ConditionalWeakTable<YamlMap, Dictionary<string, int>> Indexes = new();
 
-    private readonly YamlMapEntry[] _entries;
+    // The entries: an array of the map's own, or a MapEntryBlock shared by every map of a loaded text, from _offset on.
+    private readonly object _entries;
+    private readonly int _offset;
+    private readonly int _count;
 
     /// <summary>Builds a map in code.</summary>
     /// <param name="entries">The entries, in order.</param>
@@ -26,12 +27,16 @@ public sealed class YamlMap : YamlNode
 
     /// <summary>A map read from text, with its position as offsets (see <see cref="SpanOrigin"/>); keys are not checked.</summary>
     internal YamlMap(YamlMapEntry[] entries, SpanOrigin? origin, int start, int end)
-        : base(origin, start, end) => _entries = entries;
+        : base(origin, start, end) => (_entries, _count) = (entries, entries.Length);
+
+    /// <summary>A map read from text whose entries are in its text's <see cref="MapEntryBlock"/>.</summary>
+    internal YamlMap(MapEntryBlock block, int offset, int count, SpanOrigin? origin, int start, int end)
+        : base(origin, start, end) => (_entries, _offset, _count) = (block, offset, count);
 
     internal YamlMap(YamlMapEntry[] entries, SourceSpan? span, bool checkDuplicates)
         : base(span)
     {
-        _entries = entries;
+        (_entries, _count) = (entries, entries.Length);
         if (checkDuplicates)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -51,13 +56,17 @@ public sealed class YamlMap : YamlNode
     public static YamlMap Empty { get; } = new([], null, checkDuplicates: false);
 
     /// <summary>The entries, in the order they were written.</summary>
-    public ImmutableArray<YamlMapEntry> Entries => ImmutableCollectionsMarshal.AsImmutableArray(_entries);
+    public YamlMapEntries Entries => new(Array, _offset, _count);
 
     /// <summary>The number of entries.</summary>
-    public int Count => _entries.Length;
+    public int Count => _count;
 
     /// <summary>The keys, in order.</summary>
-    public IEnumerable<string> Keys => _entries.Select(e => e.Key);
+    public IEnumerable<string> Keys => Entries.Select(e => e.Key);
+
+    private YamlMapEntry[] Array => _entries as YamlMapEntry[] ?? ((MapEntryBlock)_entries).Entries;
+
+    private ReadOnlySpan<YamlMapEntry> All => new(Array, _offset, _count);
 
     /// <summary>The value of a key.</summary>
     /// <param name="key">The key.</param>
@@ -104,7 +113,7 @@ public sealed class YamlMap : YamlNode
     {
         ArgumentNullException.ThrowIfNull(key);
         var i = IndexOf(key.AsSpan());
-        entry = i >= 0 ? _entries[i] : default;
+        entry = i >= 0 ? All[i] : default;
         return i >= 0;
     }
 
@@ -135,12 +144,12 @@ public sealed class YamlMap : YamlNode
         YamlMapEntry[] entries;
         if (i >= 0)
         {
-            entries = (YamlMapEntry[])_entries.Clone();
+            entries = All.ToArray();
             entries[i] = entries[i] with { Value = value };
         }
         else
         {
-            entries = [.. _entries, new YamlMapEntry(key, value)];
+            entries = [.. All, new YamlMapEntry(key, value)];
         }
 
         return new YamlMap(entries, Origin, Start, End);
@@ -153,14 +162,14 @@ public sealed class YamlMap : YamlNode
     {
         ArgumentNullException.ThrowIfNull(key);
         var i = IndexOf(key.AsSpan());
-        return i < 0 ? this : new YamlMap([.. _entries.AsSpan(0, i), .. _entries.AsSpan(i + 1)], Origin, Start, End);
+        return i < 0 ? this : new YamlMap([.. All[..i], .. All[(i + 1)..]], Origin, Start, End);
     }
 
     /// <inheritdoc />
     public override JsonNode ToJson()
     {
         var json = new JsonObject();
-        foreach (var entry in _entries)
+        foreach (var entry in All)
         {
             json[entry.Key] = entry.Value.ToJson();
         }
@@ -171,16 +180,17 @@ public sealed class YamlMap : YamlNode
     internal YamlNode? FindKey(ReadOnlySpan<char> key)
     {
         var i = IndexOf(key);
-        return i >= 0 ? _entries[i].Value : null;
+        return i >= 0 ? All[i].Value : null;
     }
 
     private int IndexOf(ReadOnlySpan<char> key)
     {
-        if (_entries.Length <= IndexThreshold)
+        var all = All;
+        if (all.Length <= IndexThreshold)
         {
-            for (var i = 0; i < _entries.Length; i++)
+            for (var i = 0; i < all.Length; i++)
             {
-                if (key.SequenceEqual(_entries[i].Key))
+                if (key.SequenceEqual(all[i].Key))
                 {
                     return i;
                 }
@@ -195,10 +205,11 @@ public sealed class YamlMap : YamlNode
 
     private Dictionary<string, int> BuildIndex()
     {
-        var index = new Dictionary<string, int>(_entries.Length, StringComparer.Ordinal);
-        for (var i = 0; i < _entries.Length; i++)
+        var all = All;
+        var index = new Dictionary<string, int>(all.Length, StringComparer.Ordinal);
+        for (var i = 0; i < all.Length; i++)
         {
-            index.TryAdd(_entries[i].Key, i);
+            index.TryAdd(all[i].Key, i);
         }
 
         return index;

@@ -51,4 +51,27 @@ public class YamlMapEntryTests
         keySpan.Should().Be(new SourceSpan("entry.yaml", 2, 1, 2, 9));
         value.Should().BeOfType<YamlMap>();
     }
+
+    [Fact]
+    public void The_maps_of_a_loaded_file_each_see_only_their_own_entries()
+    {
+        var root = (YamlMap)YamlLoader.Manifests.LoadString("a:\n  x: 1\n  y: 2\nb: {}\nc:\n  z: [1]\n", "block.yaml").Documents[0].Root;
+
+        root.Entries.Select(e => e.Key).Should().Equal("a", "b", "c");
+        ((YamlMap)root["a"]!).Entries.Select(e => e.Key).Should().Equal("x", "y");
+        ((YamlMap)root["b"]!).Entries.Should().BeEmpty();
+        var c = (YamlMap)root["c"]!;
+        c.Entries.Count.Should().Be(1);
+        c.Entries[0].Key.Should().Be("z");
+        var keys = new List<string>();
+        foreach (var entry in root.Entries)
+        {
+            keys.Add(entry.Key);
+        }
+
+        keys.Should().Equal("a", "b", "c");
+        YamlMapEntries none = [];
+        none.Length.Should().Be(0);
+        default(YamlMapEntries).AsSpan().IsEmpty.Should().BeTrue();
+    }
 }
