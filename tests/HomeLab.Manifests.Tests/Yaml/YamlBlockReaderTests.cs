@@ -43,6 +43,8 @@ public class YamlBlockReaderTests
         { "special plain starts", "a: -x\nb: ?y\nc: -1\nd: a - b\ne: 'x' \n" },
         { "non-ASCII", "name: café ☕\nnote: \"ünï\"\n" },
         { "deep indentation", "a:\n        b:\n                c: 1\n        d: 2\n" },
+        { "asterisks that start no alias", "a*b: 1\nc: x *y\nd: [e *f, g]\nh: {i: j *k}\n" },
+        { "blank lines emptied before a block's first content", "a: |\n  \n  x\nb: >-\n \n  \n  y\n" },
     };
 
     public static TheoryData<string, string> LeftToTheFullReader => new()
@@ -65,12 +67,19 @@ public class YamlBlockReaderTests
         { "a sequence where a key belongs", "a:\n  - x\n  b: 1\n" },
         { "an escape the fast reader does not know", "a: \"\\U0001F600\"\n" },
         { "content after a flow collection", "a: [1] x\n" },
+        { "an asterisk after a blank in a plain key", "a *b: 1\n" },
+        { "an asterisk after a blank in a flow key", "a: {b *c: 1}\n" },
+        { "a flow right after a flow key's colon", "a: {b:[1]}\nc: {d:{}}\n" },
+        { "blanks on a line before a block's first content", "a: |\n   \n\n    x\n" },
+        { "blank lines only in a block", "a: >\n   \n  \nb: 1\n" },
+        { "blanks past an explicit indentation on a block's first line", "a: |2-\n    \n" },
     };
 
     [Theory]
     [MemberData(nameof(Supported))]
     public void The_fast_reader_reads_each_common_construct_as_the_full_reader_does(string construct, string text)
     {
+        text = YamlEventReader.WithEmptyLeadingBlockLines(text); // as the loader gives it
         var lines = new SourceLines("case.yaml", text);
         YamlBlockReader.TryRead(text, lines, 200, out var fast).Should().BeTrue($"the fast reader reads {construct}");
         var full = Full.LoadString(text, "case.yaml");
