@@ -1035,13 +1035,13 @@ internal sealed class YamlBlockReader
             }
 
             var next = length + 1 < rest.Length ? rest[length + 1] : '\n';
-            if (c == ':' && next is '[' or '{')
-            {
-                throw GiveUp(); // YamlDotNet reads "a:[" and "a:{" as part of a plain scalar
-            }
-
             if (FlowEnds.Contains(c) || (c == ':' && (next is ' ' or '\n' || FlowEnds.Contains(next))) || (c == '#' && length > 0 && rest[length - 1] == ' '))
             {
+                if (c == ':' && next is '[' or '{')
+                {
+                    throw GiveUp(); // YamlDotNet reads "a:[" and "a:{" as part of a plain scalar
+                }
+
                 toLineEnd = false;
                 break;
             }
