@@ -488,9 +488,9 @@ internal sealed class YamlBlockReader
             var line = RestOfLine();
             var colon = KeyColon(line);
             var text = line[..colon].TrimEnd(' ');
-            if (text.Length > 1000 || text.Contains('\t'))
+            if (text.Length > 1000 || text.Contains('\t') || text.Contains(" *", StringComparison.Ordinal))
             {
-                throw GiveUp();
+                throw GiveUp(); // YamlDotNet reads "a *b: 1" as the plain scalar "a *b: 1", not as a mapping
             }
 
             key = _pool.Get(text);
@@ -826,10 +826,15 @@ internal sealed class YamlBlockReader
         var end = _p;
         var indent = increment > 0 ? Math.Max(parent, 0) + increment : 0;
         var trailing = 0;
-        indent = BlockBreaks(indent, parent, ref trailing, ref end);
+        indent = BlockBreaks(indent, parent, leading: true, ref trailing, ref end);
         if (!AtEnd && At != '\n' && Column != indent && Column > parent)
         {
             throw GiveUp(); // content less indented than the empty lines before it
+        }
+
+        if (At is ' ' or '\t' && Column == indent && RestOfLine().IsWhiteSpace())
+        {
+            throw GiveUp(); // a first line of blanks only, past an explicit indentation: YamlDotNet rejects it too
         }
 
         _builder.Clear();
@@ -868,7 +873,7 @@ internal sealed class YamlBlockReader
             _lineStart = _p;
             end = _p;
             leadingBreak = true;
-            indent = BlockBreaks(indent, parent, ref trailing, ref end);
+            indent = BlockBreaks(indent, parent, leading: false, ref trailing, ref end);
         }
 
         if (chomping != -1 && leadingBreak)
@@ -896,7 +901,7 @@ internal sealed class YamlBlockReader
 
     // Empty lines and indentation before a block scalar's line: counts the breaks, and works the indentation out
     // from the first content line when it is not known yet.
-    private int BlockBreaks(int indent, int parent, ref int trailing, ref int end)
+    private int BlockBreaks(int indent, int parent, bool leading, ref int trailing, ref int end)
     {
         var maxIndent = 0;
         while (true)
@@ -915,6 +920,13 @@ internal sealed class YamlBlockReader
             if (At != '\n')
             {
                 break;
+            }
+
+            if (leading && Column > 0)
+            {
+                // YamlDotNet rejects spaces on the lines before a block's first content line ("found extra spaces in
+                // first line"); WithEmptyLeadingBlockLines empties the ones it may, so the rest are the full reader's.
+                throw GiveUp();
             }
 
             trailing++;
@@ -960,7 +972,8 @@ internal sealed class YamlBlockReader
                 };
                 var keyEnd = _lastEnd;
                 SkipSpaces();
-                if (At != ':' || key == "<<" || IsDuplicate(firstEntry, key, ref keys))
+                if (At != ':' || key == "<<" || IsDuplicate(firstEntry, key, ref keys)
+                    || (_text[keyStart] is not ('"' or '\'') && key.Contains(" *", StringComparison.Ordinal)))
                 {
                     throw GiveUp();
                 }
@@ -1039,6 +1052,11 @@ internal sealed class YamlBlockReader
             var next = length + 1 < rest.Length ? rest[length + 1] : '\n';
             if (FlowEnds.Contains(c) || (c == ':' && (next is ' ' or '\n' || FlowEnds.Contains(next))) || (c == '#' && length > 0 && rest[length - 1] == ' '))
             {
+                if (c == ':' && next is '[' or '{')
+                {
+                    throw GiveUp(); // YamlDotNet reads "a:[" and "a:{" as part of a plain scalar
+                }
+
                 toLineEnd = false;
                 break;
             }
