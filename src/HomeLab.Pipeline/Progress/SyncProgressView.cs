@@ -130,9 +130,13 @@ public sealed class SyncProgressView : ISyncProgressView
         while (true)
         {
             await _changed.WaitAsync().ConfigureAwait(false);
+
+            // Read before rendering: once the view is done, this render sees every change shown before it. Read after,
+            // a render begun before the last change would end the table on a state that is no longer true.
+            var last = _done;
             context.UpdateTarget(Render());
             context.Refresh();
-            if (_done)
+            if (last)
             {
                 return;
             }
