@@ -64,7 +64,7 @@ internal static class RealShapedBenchmark
         var libyaml = await LibyamlEventParseAsync(directory, files, cancellationToken);
         var ratio = libyaml is { } time ? (best / time).ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
         var mb = bytes / (1024.0 * 1024);
-        var summary = $"real-shaped: Validate+Lint {Ms(best)}, libyaml events {(libyaml is { } l ? Ms(l) : "n/a")}, ratio {ratio}, heap {retained / (double)bytes:0.0}× the input";
+        var summary = $"real-shaped: Validate+Lint {Ms(best)}, libyaml events {(libyaml is { } l ? Ms(l) : "n/a")}, ratio {ratio}, heap {retained / (double)bytes:0.00}× the input";
         List<string> lines =
         [
             $"## Real-shaped manifests ({objects:N0} objects, {files.Count} files, {mb:0.0} MB: large Deployments, CRDs, dashboards)",
@@ -75,7 +75,7 @@ internal static class RealShapedBenchmark
             $"| of which: scan (read and load the files) / validate / lint | {Ms(split.Scan)} / {Ms(split.Validate)} / {Ms(split.Lint)} |",
             $"| libyaml event-only parse of the same files (PyYAML CParser, one process) | {(libyaml is { } t ? Ms(t) : "python3 with libyaml not found")} |",
             $"| **ratio (ours / libyaml; goal ≤ 1.0)** | **{ratio}** |",
-            $"| **heap the loaded objects keep alive (goal ≤ 3× the input)** | **{retained / (1024.0 * 1024):0} MB ({retained / (double)bytes:0.0}× the input)** |",
+            $"| **heap the loaded objects keep alive (goal ≤ 3× the input)** | **{retained / (1024.0 * 1024):0} MB ({retained / (double)bytes:0.00}× the input)** |",
             $"| process peak working set (runtime, corpus generation and every run included) | {peak / (1024.0 * 1024):0} MB ({peak / (double)bytes:0.0}× the input) |",
         ];
         return (lines, summary);
