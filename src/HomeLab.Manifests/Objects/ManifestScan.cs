@@ -445,26 +445,7 @@ public sealed partial class ManifestScan
             return null;
         }
 
-        var limit = _options.Loader.MaxFileBytes;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int count;
-        while ((count = await input.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + count > limit)
-            {
-                _findings.Add(new Finding(YamlRuleIds.TooLarge, Severity.Error, $"standard input holds more than the {limit / (1024 * 1024)} MiB read at most")
-                {
-                    Span = new SourceSpan(StandardInputName, 0, 0, 0, 0),
-                    Hint = "check fewer manifests at a time",
-                });
-                return null;
-            }
-
-            buffer.Write(chunk, 0, count);
-        }
-
-        return _options.Loader.LoadBytes(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), StandardInputName);
+        return await _options.Loader.LoadStreamAsync(input, StandardInputName, cancellationToken).ConfigureAwait(false);
     }
 
     private void Skip(string file, string what, string hint)

@@ -336,24 +336,17 @@ internal sealed class EnvironmentRun
         return added;
     }
 
-    private Kubectl? Kubectl(SourceSpan at)
-    {
-        try
-        {
-            return _kubectl ??= Tools.Kubectl.Locate(repositoryRoot: _options.RepositoryRoot);
-        }
-        catch (ToolNotFoundException ex)
-        {
-            Findings.Add(ToolFindings.NotFound(ex, at));
-            return null;
-        }
-    }
+    private Kubectl? Kubectl(SourceSpan at) => Located(ref _kubectl, () => Tools.Kubectl.Locate(repositoryRoot: _options.RepositoryRoot), at);
 
-    private Helm? Helm(SourceSpan at)
+    private Helm? Helm(SourceSpan at) => Located(ref _helm, () => Tools.Helm.Locate(repositoryRoot: _options.RepositoryRoot), at);
+
+    // A tool located once per run; one that cannot be found is a finding at the source that needed it.
+    private T? Located<T>(ref T? tool, Func<T> locate, SourceSpan at)
+        where T : class
     {
         try
         {
-            return _helm ??= Tools.Helm.Locate(repositoryRoot: _options.RepositoryRoot);
+            return tool ??= locate();
         }
         catch (ToolNotFoundException ex)
         {

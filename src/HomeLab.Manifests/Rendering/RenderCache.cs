@@ -64,9 +64,19 @@ internal sealed class RenderCache
             return;
         }
 
+        FileInfo[] entries;
+        try
+        {
+            entries = new DirectoryInfo(Directory).GetFiles("*" + EntrySuffix);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return; // a folder that cannot be listed is not pruned; reading and writing its entries say what is wrong
+        }
+
         var now = _clock.GetUtcNow().UtcDateTime;
         var kept = new List<FileInfo>();
-        foreach (var entry in new DirectoryInfo(Directory).EnumerateFiles("*" + EntrySuffix))
+        foreach (var entry in entries)
         {
             if (now - entry.LastWriteTimeUtc > MaxAge)
             {

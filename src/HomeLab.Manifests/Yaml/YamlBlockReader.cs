@@ -209,32 +209,7 @@ internal sealed class YamlBlockReader
         return Map(first, start, _lastEnd);
     }
 
-    private bool IsDuplicate(int first, string key, ref HashSet<string>? keys)
-    {
-        if (keys is null && _entries.Count - first > 16)
-        {
-            keys = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = first; i < _entries.Count; i++)
-            {
-                keys.Add(_entries[i].Key);
-            }
-        }
-
-        if (keys is not null)
-        {
-            return !keys.Add(key);
-        }
-
-        for (var i = first; i < _entries.Count; i++)
-        {
-            if (ReferenceEquals(_entries[i].Key, key) || string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool IsDuplicate(int first, string key, ref HashSet<string>? keys) => YamlEventReader.IndexOfKey(_entries, first, key, ref keys) >= 0;
 
     // The value after "key:", on the same line or below it.
     private YamlNode ReadValue(int indent, int depth)

@@ -326,15 +326,20 @@ internal sealed class YamlEventReader
         return children;
     }
 
-    private int FindDuplicate(int first, string key, ref HashSet<string>? keys)
+    private int FindDuplicate(int first, string key, ref HashSet<string>? keys) => IndexOfKey(_entryStack, first, key, ref keys);
+
+    /// <summary>
+    /// Where a key already is among the entries pushed since <paramref name="first"/>, or -1; past 16 entries a set of
+    /// the keys is kept in <paramref name="keys"/> (and the key added to it), so a large mapping is not quadratic.
+    /// </summary>
+    internal static int IndexOfKey(List<YamlMapEntry> entries, int first, string key, ref HashSet<string>? keys)
     {
-        var count = _entryStack.Count - first;
-        if (count > 16 && keys is null)
+        if (entries.Count - first > 16 && keys is null)
         {
             keys = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = first; i < _entryStack.Count; i++)
+            for (var i = first; i < entries.Count; i++)
             {
-                keys.Add(_entryStack[i].Key);
+                keys.Add(entries[i].Key);
             }
         }
 
@@ -343,9 +348,9 @@ internal sealed class YamlEventReader
             return -1;
         }
 
-        for (var i = first; i < _entryStack.Count; i++)
+        for (var i = first; i < entries.Count; i++)
         {
-            if (string.Equals(_entryStack[i].Key, key, StringComparison.Ordinal))
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
             {
                 return i;
             }

@@ -61,7 +61,8 @@ public sealed class YamlLoader
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
             if (!stream.CanSeek)
             {
-                return LoadUnseekable(stream, path);
+                // A FileStream opened for synchronous reads completes each read at once: this does not block on a task.
+                return LoadStreamAsync(stream, path).GetAwaiter().GetResult();
             }
 
             if (TooLarge(path, stream.Length) is { } tooLarge)
@@ -101,7 +102,7 @@ public sealed class YamlLoader
             await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous);
             if (!stream.CanSeek)
             {
-                return LoadUnseekable(stream, path);
+                return await LoadStreamAsync(stream, path, cancellationToken).ConfigureAwait(false);
             }
 
             if (TooLarge(path, stream.Length) is { } tooLarge)
@@ -230,23 +231,36 @@ public sealed class YamlLoader
         }
     }
 
-    // A pipe, such as <(kustomize build .): read to its end, but no further than the size limit.
-    private YamlLoadResult LoadUnseekable(Stream stream, string path)
+    /// <summary>
+    /// Reads a stream to its end — standard input, or a pipe such as <c>&lt;(kustomize build .)</c>, whose length is
+    /// unknown — but no further than <see cref="MaxFileBytes"/>: past it, a finding and no documents.
+    /// </summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="displayName">The name spans carry.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The documents and findings.</returns>
+    public async Task<YamlLoadResult> LoadStreamAsync(Stream stream, string displayName, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(displayName);
         using var content = new MemoryStream();
         var chunk = new byte[81920];
         int count;
-        while ((count = stream.Read(chunk)) > 0)
+        while ((count = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             if (content.Length + count > MaxFileBytes)
             {
-                return TooLarge(path, content.Length + count)!;
+                return Rejected(displayName, new Finding(YamlRuleIds.TooLarge, Severity.Error, $"{displayName} holds more than the {MaxFileBytes / (1024 * 1024)} MiB read at most")
+                {
+                    Span = new SourceSpan(displayName, 0, 0, 0, 0),
+                    Hint = "check fewer manifests at a time, or check that it is a manifest at all",
+                });
             }
 
             content.Write(chunk, 0, count);
         }
 
-        return LoadBytes(content.GetBuffer().AsSpan(0, (int)content.Length), path);
+        return LoadBytes(content.GetBuffer().AsSpan(0, (int)content.Length), displayName);
     }
 
     private YamlLoadResult? TooLarge(string path, long length)

@@ -192,4 +192,18 @@ public sealed class ManifestScanTests : IDisposable
         result.Objects.Should().BeEmpty();
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20));
     }
+
+    [Fact(Timeout = 20_000)]
+    public async Task Standard_input_larger_than_the_limit_is_a_finding_and_not_read()
+    {
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  x: " + new string('a', 4096) + "\n"));
+
+        var result = await ManifestScan.RunAsync(new ManifestScanOptions { Paths = ["-"], StandardInput = input, Loader = new YamlLoader { RequireMappings = true, MaxFileBytes = 1024 } });
+
+        var finding = result.Findings.Should().ContainSingle().Which;
+        finding.RuleId.Should().Be(YamlRuleIds.TooLarge);
+        finding.Message.Should().StartWith("<stdin> holds more than the");
+        finding.Span!.Value.File.Should().Be("<stdin>");
+        result.Objects.Should().BeEmpty();
+    }
 }
